@@ -1,0 +1,145 @@
+package io.learnchain.node;
+
+import io.learnchain.chain.Block;
+import io.learnchain.chain.ProofOfWork;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Finds the smallest valid proof after a block using several threads, so that the result is the
+ * one the single-threaded Python node finds.
+ *
+ * <p>The proof space is cut into ordered chunks handed out in turn; a thread that finds a proof
+ * records it, no chunk beyond the best proof found is started, and chunks below it are finished,
+ * so the smallest proof wins. A search stops early when its caller says the tip has changed.
+ *
+ * <p>Thread-safe. Concurrent requests for the same parent block share one search.
+ */
+final class Miner implements AutoCloseable {
+    static final long CHUNK = 1 << 14;
+
+    private final int threads;
+    private final ExecutorService helpers;
+    private final ConcurrentHashMap<String, SharedSearch> searches = new ConcurrentHashMap<>();
+
+    Miner(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("mining threads must be at least 1");
+        }
+        this.threads = threads;
+        AtomicInteger counter = new AtomicInteger();
+        this.helpers = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
+            Thread t = new Thread(r, "miner-" + counter.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    int threads() {
+        return threads;
+    }
+
+    /**
+     * The smallest valid proof after {@code parent}, or {@link ProofOfWork#CANCELLED} once
+     * {@code stale} is true. Blocks the calling thread, which takes part in the search.
+     */
+    long findProof(Block parent, BooleanSupplier stale) {
+        SharedSearch mine = new SharedSearch();
+        SharedSearch running = searches.putIfAbsent(parent.hash(), mine);
+        if (running != null) {
+            return running.await();
+        }
+        try {
+            long proof = search(parent.proof().canonical(), parent.hash(), stale);
+            mine.complete(proof);
+            return proof;
+        } catch (RuntimeException | Error e) {
+            mine.complete(ProofOfWork.CANCELLED);
+            throw e;
+        } finally {
+            searches.remove(parent.hash(), mine);
+        }
+    }
+
+    /** The parallel search itself, without sharing; public to the package for benchmarks and tests. */
+    long search(String lastProof, String lastHash, BooleanSupplier stale) {
+        AtomicLong nextChunk = new AtomicLong();
+        AtomicLong best = new AtomicLong(Long.MAX_VALUE);
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Runnable worker = () -> {
+            ProofOfWork pow = new ProofOfWork(lastProof, lastHash);
+            while (true) {
+                long start = nextChunk.getAndIncrement() * CHUNK;
+                if (start >= best.get()) {
+                    return;
+                }
+                long found = pow.search(start, start + CHUNK, stale);
+                if (found == ProofOfWork.CANCELLED) {
+                    cancelled.set(true); // a chunk was left unfinished: the best may not be the smallest
+                    return;
+                }
+                if (found >= 0) {
+                    best.accumulateAndGet(found, Math::min);
+                    return;
+                }
+            }
+        };
+        List<Future<?>> others = new ArrayList<>(threads - 1);
+        for (int i = 1; i < threads; i++) {
+            others.add(helpers.submit(worker));
+        }
+        worker.run();
+        for (Future<?> f : others) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return ProofOfWork.CANCELLED;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("proof search failed", e.getCause());
+            }
+        }
+        return cancelled.get() ? ProofOfWork.CANCELLED : best.get();
+    }
+
+    @Override
+    public void close() {
+        if (helpers != null) {
+            helpers.shutdownNow();
+        }
+    }
+
+    /** A search others may wait for. */
+    private static final class SharedSearch {
+        private long result;
+        private boolean done;
+
+        synchronized void complete(long proof) {
+            result = proof;
+            done = true;
+            notifyAll();
+        }
+
+        synchronized long await() {
+            while (!done) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return ProofOfWork.CANCELLED;
+                }
+            }
+            return result;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.learnchain.node;
+
+import io.learnchain.chain.Block;
+import io.learnchain.chain.Transaction;
+
+import java.util.List;
+
+/**
+ * One consistent, immutable view of a node: its chain, pending pool and peers, as of store
+ * position {@code position}. Readers take one and never wait; the writer makes the next one.
+ */
+public record NodeState(List<Block> chain, List<Transaction> pending, List<String> peers, long position) {
+
+    public Block tip() {
+        return chain.get(chain.size() - 1);
+    }
+
+    public int length() {
+        return chain.size();
+    }
+
+    /** The index the next mined block will have, which is where a new transaction will go. */
+    public long nextIndex() {
+        return tip().index() + 1;
+    }
+}

@@ -1,0 +1,56 @@
+package io.learnchain.peer;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+/**
+ * Turns what users type for a peer into the peer's base URL: {@code http://host:port} and
+ * {@code host:port} both become {@code http://host:port}; a path names a node deployed under a
+ * context path and is kept ({@code http://host:8080/blockchain/} becomes
+ * {@code http://host:8080/blockchain}).
+ */
+public final class PeerAddress {
+    private PeerAddress() {
+    }
+
+    /**
+     * The base URL for {@code entry}.
+     *
+     * @throws IllegalArgumentException with a reason a user can act on
+     */
+    public static String baseUrl(String entry) {
+        String text = entry.strip();
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("it is empty");
+        }
+        if (!text.contains("://")) {
+            text = "http://" + text;
+        }
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("it is not a URL (" + e.getReason() + ")");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("the scheme must be http or https");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new IllegalArgumentException("it has no host");
+        }
+        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("a node address has no user, query or fragment");
+        }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw new IllegalArgumentException("the port must be between 1 and 65535");
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + port + path;
+    }
+}

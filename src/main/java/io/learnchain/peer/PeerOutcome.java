@@ -1,0 +1,29 @@
+package io.learnchain.peer;
+
+import io.learnchain.json.JsonObject;
+
+/**
+ * What became of one peer in a resolve round.
+ *
+ * @param node    the peer's base URL
+ * @param outcome one of the {@code OUTCOME_*} words
+ * @param length  the number of blocks the peer sent, or -1 when none could be read
+ * @param detail  what happened, for a person
+ */
+public record PeerOutcome(String node, String outcome, int length, String detail) {
+    public static final String ADOPTED = "adopted";
+    public static final String SHORTER = "shorter";
+    public static final String INVALID = "invalid";
+    public static final String UNREACHABLE = "unreachable";
+    public static final String TIMEOUT = "timeout";
+    public static final String TOO_LARGE = "too-large";
+    public static final String BAD_RESPONSE = "bad-response";
+
+    public JsonObject toJson() {
+        JsonObject.Builder b = JsonObject.builder().put("node", node).put("outcome", outcome);
+        if (length >= 0) {
+            b.put("length", length);
+        }
+        return b.put("detail", detail).build();
+    }
+}

@@ -1,0 +1,86 @@
+package io.learnchain.web;
+
+import io.learnchain.json.JsonWriter;
+import io.learnchain.node.Blockchain;
+import io.learnchain.store.StoreException;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The shape every endpoint shares: dispatch on the allowed methods, turn every failure into a JSON
+ * {@code {"message": ...}} with a 4xx (or 503 when the disk fails), and write the JSON answer.
+ * Subclasses parse, call the node and build the answer; nothing else.
+ */
+abstract class ApiServlet extends HttpServlet {
+    private static final Logger LOG = Logger.getLogger(ApiServlet.class.getName());
+
+    private final Set<String> methods;
+    private final String allow;
+
+    /** @param methods the HTTP methods this endpoint answers (HEAD and OPTIONS come with GET) */
+    ApiServlet(String... methods) {
+        this.methods = Set.of(methods);
+        StringBuilder allowed = new StringBuilder(String.join(", ", methods));
+        if (this.methods.contains("GET")) {
+            allowed.append(", HEAD");
+        }
+        this.allow = allowed.append(", OPTIONS").toString();
+    }
+
+    /** Serves one request whose method is allowed. */
+    abstract Reply handle(HttpServletRequest request);
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String method = request.getMethod();
+        Reply reply;
+        try {
+            if (method.equals("OPTIONS")) {
+                response.setHeader("Allow", allow);
+                response.setStatus(204);
+                return;
+            }
+            boolean head = method.equals("HEAD") && methods.contains("GET");
+            if (!methods.contains(method) && !head) {
+                response.setHeader("Allow", allow);
+                throw new ApiException(405, "Method " + method + " is not allowed on " + request.getServletPath()
+                        + "; use " + String.join(" or ", methods));
+            }
+            reply = handle(request);
+        } catch (ApiException e) {
+            LOG.fine(() -> method + " " + request.getRequestURI() + " rejected " + e.status() + ": " + e.getMessage());
+            reply = new Reply(e.status(), Reply.message(e.getMessage()));
+        } catch (StoreException e) {
+            LOG.log(Level.SEVERE, "storage failed", e);
+            response.setHeader("Retry-After", "60");
+            reply = new Reply(503, Reply.message("The node cannot write to its storage: " + e.getMessage()));
+        }
+        write(response, reply, !method.equals("HEAD"));
+    }
+
+    static void write(HttpServletResponse response, Reply reply, boolean withBody) throws IOException {
+        byte[] body = JsonWriter.compact(reply.body());
+        response.setStatus(reply.status());
+        response.setContentType("application/json");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(body.length);
+        if (withBody) {
+            response.getOutputStream().write(body);
+        }
+    }
+
+    Blockchain blockchain() {
+        return NodeListener.blockchain(getServletContext());
+    }
+
+    ServletContext context() {
+        return getServletContext();
+    }
+}

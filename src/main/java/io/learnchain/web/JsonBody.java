@@ -1,0 +1,72 @@
+package io.learnchain.web;
+
+import io.learnchain.json.Json;
+import io.learnchain.json.JsonObject;
+import io.learnchain.json.JsonReader;
+import io.learnchain.json.JsonSyntaxException;
+import io.learnchain.node.Settings;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Locale;
+
+/** Reads a request's JSON object within the node's limits, or says precisely why not (415, 413, 400). */
+final class JsonBody {
+    private JsonBody() {
+    }
+
+    static JsonObject readObject(HttpServletRequest request, Settings settings) {
+        String type = request.getContentType();
+        if (type == null || !isJson(type)) {
+            throw new ApiException(415, "Content-Type must be application/json"
+                    + (type == null ? "" : ", not " + type));
+        }
+        int max = settings.maxBodyBytes();
+        long declared = request.getContentLengthLong();
+        if (declared > max) {
+            throw tooLarge(max);
+        }
+        byte[] body = read(request, max);
+        Json json;
+        try {
+            json = JsonReader.parse(body, settings.maxJsonDepth());
+        } catch (JsonSyntaxException e) {
+            throw new ApiException(400, "Body is not valid JSON: " + e.getMessage());
+        }
+        if (!(json instanceof JsonObject object)) {
+            throw new ApiException(400, "Body must be a JSON object, not " + json.typeName());
+        }
+        return object;
+    }
+
+    private static boolean isJson(String contentType) {
+        String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return mediaType.equals("application/json") || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
+    }
+
+    private static byte[] read(HttpServletRequest request, int max) {
+        try (InputStream in = request.getInputStream()) {
+            byte[] buffer = new byte[Math.min(max + 1, 8192)];
+            int length = 0;
+            int n;
+            while ((n = in.read(buffer, length, buffer.length - length)) > 0) {
+                length += n;
+                if (length > max) {
+                    throw tooLarge(max);
+                }
+                if (length == buffer.length) {
+                    buffer = Arrays.copyOf(buffer, Math.min(max + 1, buffer.length * 2));
+                }
+            }
+            return Arrays.copyOf(buffer, length);
+        } catch (IOException e) {
+            throw new ApiException(400, "The request body could not be read: " + e.getMessage());
+        }
+    }
+
+    private static ApiException tooLarge(int max) {
+        return new ApiException(413, "Body is larger than the limit of " + max + " bytes");
+    }
+}

@@ -1,0 +1,25 @@
+package io.learnchain.web;
+
+import io.learnchain.chain.Block;
+import io.learnchain.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** {@code GET /mine} (or POST): forge the next block with the pending transactions and our reward. */
+public final class MineServlet extends ApiServlet {
+    public MineServlet() {
+        super("GET", "POST");
+    }
+
+    @Override
+    Reply handle(HttpServletRequest request) {
+        Block block = blockchain().mine();
+        JsonObject json = block.json();
+        return Reply.ok(JsonObject.builder()
+                .put("message", "New Block Forged")
+                .put("index", json.get("index"))
+                .put("transactions", json.get("transactions"))
+                .put("proof", json.get("proof"))
+                .put("previous_hash", json.get("previous_hash"))
+                .build());
+    }
+}

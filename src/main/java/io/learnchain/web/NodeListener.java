@@ -1,0 +1,67 @@
+package io.learnchain.web;
+
+import io.learnchain.chain.InvalidChainException;
+import io.learnchain.node.Blockchain;
+import io.learnchain.node.Settings;
+import io.learnchain.peer.Consensus;
+import io.learnchain.store.MemoryStore;
+import io.learnchain.store.NodeStore;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+
+import java.util.logging.Logger;
+
+/**
+ * Starts the node when the web application starts and stops it when it stops: opens the store,
+ * the {@link Blockchain} and the {@link Consensus} client, and shares them through the
+ * {@link ServletContext}.
+ */
+public final class NodeListener implements ServletContextListener {
+    private static final Logger LOG = Logger.getLogger(NodeListener.class.getName());
+    private static final String BLOCKCHAIN = Blockchain.class.getName();
+    private static final String CONSENSUS = Consensus.class.getName();
+    private static final String SETTINGS = Settings.class.getName();
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        ServletContext context = event.getServletContext();
+        Settings settings = Settings.read(context::getInitParameter);
+        NodeStore store = new MemoryStore();
+        Blockchain blockchain;
+        try {
+            blockchain = new Blockchain(store, settings.miningThreads());
+        } catch (InvalidChainException e) {
+            store.close();
+            throw new IllegalStateException("The stored chain is invalid: " + e.getMessage(), e);
+        }
+        context.setAttribute(SETTINGS, settings);
+        context.setAttribute(BLOCKCHAIN, blockchain);
+        context.setAttribute(CONSENSUS, new Consensus(blockchain, settings.peers()));
+        LOG.info(() -> "node " + blockchain.nodeId() + " started at " + context.getContextPath() + "/, data in "
+                + blockchain.storeLocation() + ", " + settings.miningThreads() + " mining threads");
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        ServletContext context = event.getServletContext();
+        if (context.getAttribute(CONSENSUS) instanceof Consensus consensus) {
+            consensus.close();
+        }
+        if (context.getAttribute(BLOCKCHAIN) instanceof Blockchain blockchain) {
+            blockchain.close();
+        }
+    }
+
+    static Blockchain blockchain(ServletContext context) {
+        return (Blockchain) context.getAttribute(BLOCKCHAIN);
+    }
+
+    static Consensus consensus(ServletContext context) {
+        return (Consensus) context.getAttribute(CONSENSUS);
+    }
+
+    static Settings settings(ServletContext context) {
+        return (Settings) context.getAttribute(SETTINGS);
+    }
+}

@@ -1,0 +1,56 @@
+package io.learnchain.web;
+
+import io.learnchain.json.Json;
+import io.learnchain.json.JsonArray;
+import io.learnchain.json.JsonObject;
+import io.learnchain.json.JsonString;
+import io.learnchain.peer.PeerAddress;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code POST /nodes/register}: {@code {"nodes": [url, ...]}}; all entries valid, or nothing registered. */
+public final class RegisterNodesServlet extends ApiServlet {
+    static final String INVALID_LIST = "Error: Please supply a valid list of nodes";
+
+    public RegisterNodesServlet() {
+        super("POST");
+    }
+
+    @Override
+    Reply handle(HttpServletRequest request) {
+        JsonObject body = JsonBody.readObject(request, NodeListener.settings(context()));
+        List<String> peers = blockchain().registerPeers(parse(body));
+        return Reply.created(JsonObject.builder()
+                .put("message", "New nodes have been added")
+                .put("total_nodes", Views.strings(peers))
+                .build());
+    }
+
+    static List<String> parse(JsonObject body) {
+        Json nodes = body.get("nodes");
+        if (nodes == null) {
+            throw new ApiException(400, INVALID_LIST);
+        }
+        if (!(nodes instanceof JsonArray list)) {
+            throw new ApiException(400, INVALID_LIST + ": \"nodes\" must be a list, not " + nodes.typeName());
+        }
+        if (list.size() == 0) {
+            throw new ApiException(400, INVALID_LIST + ": the list is empty");
+        }
+        List<String> baseUrls = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof JsonString entry)) {
+                throw new ApiException(400, INVALID_LIST + ": entry " + (i + 1) + " must be a string, not "
+                        + list.get(i).typeName());
+            }
+            try {
+                baseUrls.add(PeerAddress.baseUrl(entry.value()));
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(400, INVALID_LIST + ": '" + entry.value() + "' is not a node address: " + e.getMessage());
+            }
+        }
+        return baseUrls;
+    }
+}

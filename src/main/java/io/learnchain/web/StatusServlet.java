@@ -1,0 +1,30 @@
+package io.learnchain.web;
+
+import io.learnchain.chain.ProofOfWork;
+import io.learnchain.json.JsonObject;
+import io.learnchain.node.Blockchain;
+import io.learnchain.node.NodeState;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** {@code GET /status}: a small summary of the node, cheap to poll. */
+public final class StatusServlet extends ApiServlet {
+    public StatusServlet() {
+        super("GET");
+    }
+
+    @Override
+    Reply handle(HttpServletRequest request) {
+        Blockchain blockchain = blockchain();
+        NodeState state = blockchain.state();
+        return Reply.ok(JsonObject.builder()
+                .put("node_id", blockchain.nodeId())
+                .put("length", state.length())
+                .put("last_hash", state.tip().hash())
+                .put("pending", state.pending().size())
+                .put("difficulty", ProofOfWork.DIFFICULTY)
+                .put("peers", Views.strings(state.peers()))
+                .put("mining_threads", blockchain.miningThreads())
+                .put("data_dir", blockchain.storeLocation())
+                .build());
+    }
+}

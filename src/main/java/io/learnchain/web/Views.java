@@ -1,0 +1,40 @@
+package io.learnchain.web;
+
+import io.learnchain.chain.Block;
+import io.learnchain.chain.Transaction;
+import io.learnchain.json.Json;
+import io.learnchain.json.JsonArray;
+import io.learnchain.json.JsonString;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The JSON shapes the API shares between endpoints. */
+final class Views {
+    private Views() {
+    }
+
+    static JsonArray blocks(List<Block> chain) {
+        List<Json> items = new ArrayList<>(chain.size());
+        for (Block block : chain) {
+            items.add(block.json());
+        }
+        return new JsonArray(items);
+    }
+
+    static JsonArray transactions(List<Transaction> transactions) {
+        List<Json> items = new ArrayList<>(transactions.size());
+        for (Transaction tx : transactions) {
+            items.add(tx.json());
+        }
+        return new JsonArray(items);
+    }
+
+    static JsonArray strings(List<String> values) {
+        List<Json> items = new ArrayList<>(values.size());
+        for (String value : values) {
+            items.add(new JsonString(value));
+        }
+        return new JsonArray(items);
+    }
+}
