@@ -1,0 +1,140 @@
+package io.learnchain.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every mistake gets a 4xx JSON message saying what is wrong, and changes nothing. */
+class BadInputIT {
+    private static TestNode node;
+    private static String chainBefore;
+
+    @BeforeAll
+    static void start() {
+        node = TestNode.start();
+        chainBefore = Http.get(node.url() + "/chain").body();
+    }
+
+    @AfterAll
+    static void stop() {
+        // nothing any rejected request sent may have changed the node
+        assertEquals(chainBefore, Http.get(node.url() + "/chain").body());
+        assertEquals("{\"transactions\":[],\"length\":0}", Http.get(node.url() + "/transactions/pending").body());
+        assertEquals("{\"total_nodes\":[]}", Http.get(node.url() + "/nodes").body());
+        node.close();
+    }
+
+    private static void assertRejected(Http.Answer answer, int status, String messagePart) {
+        assertEquals(status, answer.status(), answer.body());
+        assertTrue(answer.header("Content-Type").startsWith("application/json"), answer.header("Content-Type"));
+        String message = answer.message();
+        assertNotNull(message, answer.body());
+        assertTrue(message.contains(messagePart), "'" + message + "' should mention '" + messagePart + "'");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "not JSON                 | {sender: 1}                                                    | not valid JSON",
+            "truncated                | {\"sender\": \"a\"                                             | not valid JSON",
+            "a list                   | [1, 2]                                                         | must be a JSON object",
+            "a string                 | \"hello\"                                                      | must be a JSON object",
+            "empty object             | {}                                                             | Missing values: sender, recipient, amount",
+            "missing amount           | {\"sender\": \"a\", \"recipient\": \"b\"}                      | Missing values: amount",
+            "null sender              | {\"sender\": null, \"recipient\": \"b\", \"amount\": 1}        | sender must be a string",
+            "number recipient         | {\"sender\": \"a\", \"recipient\": 7, \"amount\": 1}           | recipient must be a string",
+            "empty sender             | {\"sender\": \"\", \"recipient\": \"b\", \"amount\": 1}        | sender must not be empty",
+            "reserved sender          | {\"sender\": \"0\", \"recipient\": \"b\", \"amount\": 1}       | reserved for mining rewards",
+            "string amount            | {\"sender\": \"a\", \"recipient\": \"b\", \"amount\": \"5\"}   | amount must be a number",
+            "boolean amount           | {\"sender\": \"a\", \"recipient\": \"b\", \"amount\": true}    | amount must be a number",
+            "zero amount              | {\"sender\": \"a\", \"recipient\": \"b\", \"amount\": 0}       | greater than 0",
+            "negative amount          | {\"sender\": \"a\", \"recipient\": \"b\", \"amount\": -5}      | greater than 0",
+            "negative zero            | {\"sender\": \"a\", \"recipient\": \"b\", \"amount\": -0.0}    | greater than 0",
+            "infinite amount          | {\"sender\": \"a\", \"recipient\": \"b\", \"amount\": 1e999}   | finite",
+            "underflowing amount      | {\"sender\": \"a\", \"recipient\": \"b\", \"amount\": 1e-999}  | greater than 0",
+            "deep nesting             | {\"sender\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]} | nested deeper",
+    })
+    void newTransactionRefuses(String what, String body, String message) {
+        assertRejected(Http.postJson(node.url() + "/transactions/new", body), 400, message);
+    }
+
+    @Test
+    void newTransactionRefusesAnOverlongName() {
+        String name = "x".repeat(257);
+        assertRejected(Http.postJson(node.url() + "/transactions/new",
+                "{\"sender\": \"" + name + "\", \"recipient\": \"b\", \"amount\": 1}"), 400, "longer than 256");
+    }
+
+    @Test
+    void refusesInvalidUtf8() {
+        byte[] body = "{\"sender\": \"\u00ff\", \"recipient\": \"b\", \"amount\": 1}".getBytes(StandardCharsets.ISO_8859_1);
+        assertRejected(Http.post(node.url() + "/transactions/new", "application/json", body), 400, "UTF-8");
+    }
+
+    @Test
+    void refusesOtherContentTypes() {
+        byte[] form = "sender=a&recipient=b&amount=1".getBytes(StandardCharsets.US_ASCII);
+        assertRejected(Http.post(node.url() + "/transactions/new", "application/x-www-form-urlencoded", form), 415, "application/json");
+        assertRejected(Http.post(node.url() + "/transactions/new", null, form), 415, "application/json");
+        assertRejected(Http.post(node.url() + "/nodes/register", "text/plain", "{}".getBytes(StandardCharsets.US_ASCII)), 415, "application/json");
+    }
+
+    @Test
+    void refusesBodiesOverTheLimit() {
+        String big = "{\"sender\": \"" + "x".repeat(70_000) + "\", \"recipient\": \"b\", \"amount\": 1}";
+        assertRejected(Http.postJson(node.url() + "/transactions/new", big), 413, "larger than the limit");
+    }
+
+    @Test
+    void refusesEmptyBodies() {
+        assertRejected(Http.postJson(node.url() + "/transactions/new", ""), 400, "empty");
+    }
+
+    @Test
+    void refusesUnsupportedMethodsWithAllow() {
+        Http.Answer answer = Http.get(node.url() + "/transactions/new");
+        assertRejected(answer, 405, "not allowed");
+        assertEquals("POST, OPTIONS", answer.header("Allow"));
+        Http.Answer delete = Http.send("DELETE", node.url() + "/chain");
+        assertRejected(delete, 405, "use GET");
+        assertEquals("GET, HEAD, OPTIONS", delete.header("Allow"));
+        assertRejected(Http.send("PUT", node.url() + "/nodes/register"), 405, "use POST");
+    }
+
+    @Test
+    void unknownPathsAreJson404() {
+        assertRejected(Http.get(node.url() + "/no/such/thing"), 404, "Not found");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "no nodes field     | {}                                                           | Please supply a valid list of nodes",
+            "nodes is a string  | {\"nodes\": \"x\"}                                           | must be a list",
+            "nodes is empty     | {\"nodes\": []}                                              | empty",
+            "a number entry     | {\"nodes\": [5000]}                                          | entry 1 must be a string",
+            "an empty entry     | {\"nodes\": [\"\"]}                                          | '' is not a node address",
+            "a bad scheme       | {\"nodes\": [\"ftp://127.0.0.1:21\"]}                        | scheme must be http or https",
+            "all or nothing     | {\"nodes\": [\"http://127.0.0.1:5001\", \"http://:80\"]}     | 'http://:80' is not a node address",
+    })
+    void registerRefuses(String what, String body, String message) {
+        assertRejected(Http.postJson(node.url() + "/nodes/register", body), 400, message);
+    }
+
+    @Test
+    void headAndOptionsAnswerWithoutBodies() {
+        Http.Answer head = Http.send("HEAD", node.url() + "/chain");
+        assertEquals(200, head.status());
+        assertEquals("", head.body());
+        Http.Answer options = Http.send("OPTIONS", node.url() + "/mine");
+        assertEquals(204, options.status());
+        assertEquals(List.of("GET, POST, HEAD, OPTIONS"), List.of(options.header("Allow")));
+    }
+}
