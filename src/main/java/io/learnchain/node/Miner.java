@@ -25,14 +25,14 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Thread-safe. Concurrent requests for the same parent block share one search.
  */
-final class Miner implements AutoCloseable {
+public final class Miner implements AutoCloseable {
     static final long CHUNK = 1 << 14;
 
     private final int threads;
     private final ExecutorService helpers;
     private final ConcurrentHashMap<String, SharedSearch> searches = new ConcurrentHashMap<>();
 
-    Miner(int threads) {
+    public Miner(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("mining threads must be at least 1");
         }
@@ -71,8 +71,8 @@ final class Miner implements AutoCloseable {
         }
     }
 
-    /** The parallel search itself, without sharing; public to the package for benchmarks and tests. */
-    long search(String lastProof, String lastHash, BooleanSupplier stale) {
+    /** The parallel search itself, without sharing between callers. */
+    public long search(String lastProof, String lastHash, BooleanSupplier stale) {
         AtomicLong nextChunk = new AtomicLong();
         AtomicLong best = new AtomicLong(Long.MAX_VALUE);
         AtomicBoolean cancelled = new AtomicBoolean();

@@ -2,24 +2,45 @@ package io.learnchain.node;
 
 import io.learnchain.peer.PeerSettings;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
  * The node's settings. Each is read, first found wins, from the system property
- * {@code blockchain.<name>}, the environment variable {@code BLOCKCHAIN_<NAME>} (dots become
- * underscores) and the web application's context parameter {@code blockchain.<name>}.
+ * {@code blockchain.<name>}, the environment variable {@code BLOCKCHAIN_<NAME>} (upper case,
+ * words and dots separated by underscores: {@code dataDir} is {@code BLOCKCHAIN_DATA_DIR}) and
+ * the web application's context parameter {@code blockchain.<name>}.
  *
+ * @param dataDir        where the node keeps its data
+ * @param dataDirSource  which of the above gave {@code dataDir}, or how it was derived
  * @param miningThreads  threads searching proofs (default: every core)
  * @param maxBodyBytes   largest request body accepted
  * @param maxJsonDepth   deepest JSON nesting accepted in a request
  * @param peers          limits on talking to peers
  */
-public record Settings(int miningThreads, int maxBodyBytes, int maxJsonDepth, PeerSettings peers) {
+public record Settings(Path dataDir, String dataDirSource, int miningThreads, int maxBodyBytes, int maxJsonDepth, PeerSettings peers) {
 
-    /** Reads the settings; {@code contextParameter} gives the web application's parameters. */
-    public static Settings read(Function<String, String> contextParameter) {
+    /**
+     * Reads the settings.
+     *
+     * @param contextParameter the web application's context parameters
+     * @param contextName      names the node's default data directory when none is set: two
+     *                         applications on one machine need different names
+     */
+    public static Settings read(Function<String, String> contextParameter, String contextName) {
         Source source = new Source(contextParameter);
+        String dir = source.text("dataDir");
+        Path dataDir;
+        String dataDirSource;
+        if (dir != null) {
+            dataDir = Path.of(dir);
+            dataDirSource = "setting blockchain.dataDir";
+        } else {
+            dataDir = Path.of(System.getProperty("user.home"), ".blockchain-node", contextName);
+            dataDirSource = "default (set blockchain.dataDir to choose)";
+        }
         PeerSettings peerDefaults = PeerSettings.DEFAULTS;
         PeerSettings peers = new PeerSettings(
                 source.duration("peer.connectTimeoutMs", peerDefaults.connectTimeout()),
@@ -27,7 +48,7 @@ public record Settings(int miningThreads, int maxBodyBytes, int maxJsonDepth, Pe
                 source.duration("peer.deadlineMs", peerDefaults.deadline()),
                 source.integer("peer.maxResponseBytes", peerDefaults.maxResponseBytes()),
                 (int) source.integer("peer.maxJsonDepth", peerDefaults.maxJsonDepth()));
-        return new Settings(
+        return new Settings(dataDir.toAbsolutePath(), dataDirSource,
                 (int) source.integer("miningThreads", Runtime.getRuntime().availableProcessors()),
                 (int) source.integer("maxBodyBytes", 64 * 1024),
                 (int) source.integer("maxJsonDepth", 32),
@@ -39,12 +60,17 @@ public record Settings(int miningThreads, int maxBodyBytes, int maxJsonDepth, Pe
             String key = "blockchain." + name;
             String value = System.getProperty(key);
             if (value == null) {
-                value = System.getenv(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
+                value = System.getenv(environmentName(name));
             }
             if (value == null) {
                 value = contextParameter.apply(key);
             }
             return value == null || value.isBlank() ? null : value.strip();
+        }
+
+        /** {@code peer.connectTimeoutMs} is {@code BLOCKCHAIN_PEER_CONNECT_TIMEOUT_MS}. */
+        static String environmentName(String name) {
+            return "BLOCKCHAIN_" + name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('.', '_').toUpperCase(Locale.ROOT);
         }
 
         long integer(String name, long fallback) {

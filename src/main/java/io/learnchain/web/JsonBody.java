@@ -35,7 +35,7 @@ final class JsonBody {
             drain(request);
             throw tooLarge(max);
         }
-        byte[] body = read(request, max);
+        byte[] body = read(request, max, declared);
         Json json;
         try {
             json = JsonReader.parse(body, settings.maxJsonDepth());
@@ -53,9 +53,10 @@ final class JsonBody {
         return mediaType.equals("application/json") || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
     }
 
-    private static byte[] read(HttpServletRequest request, int max) {
+    private static byte[] read(HttpServletRequest request, int max, long declared) {
         try (InputStream in = request.getInputStream()) {
-            byte[] buffer = new byte[Math.min(max + 1, 8192)];
+            // room for the declared length plus one byte, to notice a body longer than declared
+            byte[] buffer = new byte[(int) (declared >= 0 ? declared + 1 : Math.min(max + 1, 8192))];
             int length = 0;
             int n;
             while ((n = in.read(buffer, length, buffer.length - length)) > 0) {

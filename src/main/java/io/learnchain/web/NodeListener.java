@@ -4,7 +4,8 @@ import io.learnchain.chain.InvalidChainException;
 import io.learnchain.node.Blockchain;
 import io.learnchain.node.Settings;
 import io.learnchain.peer.Consensus;
-import io.learnchain.store.MemoryStore;
+import io.learnchain.store.CorruptStoreException;
+import io.learnchain.store.FileStore;
 import io.learnchain.store.NodeStore;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -26,14 +27,16 @@ public final class NodeListener implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
-        Settings settings = Settings.read(context::getInitParameter);
-        NodeStore store = new MemoryStore();
+        Settings settings = Settings.read(context::getInitParameter, defaultDataDirName(context));
+        LOG.info(() -> "data directory " + settings.dataDir() + " (" + settings.dataDirSource() + ")");
+        NodeStore store = new FileStore(settings.dataDir());
         Blockchain blockchain;
         try {
             blockchain = new Blockchain(store, settings.miningThreads());
         } catch (InvalidChainException e) {
             store.close();
-            throw new IllegalStateException("The stored chain is invalid: " + e.getMessage(), e);
+            throw new IllegalStateException("The chain stored in " + settings.dataDir() + " is invalid: " + e.getMessage()
+                    + ". " + CorruptStoreException.recovery(settings.dataDir()), e);
         }
         context.setAttribute(SETTINGS, settings);
         context.setAttribute(BLOCKCHAIN, blockchain);
@@ -51,6 +54,20 @@ public final class NodeListener implements ServletContextListener {
         if (context.getAttribute(BLOCKCHAIN) instanceof Blockchain blockchain) {
             blockchain.close();
         }
+    }
+
+    /**
+     * Names the default data directory so that nodes side by side do not share one: after the
+     * port under {@code mvn jetty:run} (which sets {@code jetty.http.port}), else after the
+     * context path ({@code ROOT}, {@code blockchain}, ...).
+     */
+    private static String defaultDataDirName(ServletContext context) {
+        String port = System.getProperty("jetty.http.port");
+        if (port != null && port.matches("\\d+")) {
+            return "port-" + port;
+        }
+        String path = context.getContextPath();
+        return path.isEmpty() ? "ROOT" : path.substring(1).replace('/', '#');
     }
 
     static Blockchain blockchain(ServletContext context) {

@@ -1,0 +1,469 @@
+package io.learnchain.store;
+
+import io.learnchain.chain.Block;
+import io.learnchain.chain.InvalidChainException;
+import io.learnchain.chain.Transaction;
+import io.learnchain.json.Json;
+import io.learnchain.json.JsonArray;
+import io.learnchain.json.JsonNumber;
+import io.learnchain.json.JsonObject;
+import io.learnchain.json.JsonString;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Logger;
+
+/**
+ * A node's data in a directory of plain files, durable against crashes and power loss.
+ *
+ * <ul>
+ *   <li>{@code snapshot.log}: the whole state (node id, chain, pending, peers) as of one
+ *       generation. Written only to start a store and to replace the chain: a new file is
+ *       written, flushed, renamed over the old one, and the directory flushed, so it is always
+ *       either the old snapshot or the new one.</li>
+ *   <li>{@code journal-<generation>.log}: the changes since that snapshot, appended one record a
+ *       line (a transaction, a mined block, peers). Writers append to a buffer; the first writer
+ *       to wait flushes everything buffered with one {@code fdatasync}, so concurrent writers
+ *       share the cost of the disk.</li>
+ * </ul>
+ *
+ * <p>Every line carries a CRC-32C. On opening, an unreadable last stretch of the journal is an
+ * interrupted append (never acknowledged) and is cut off; an unreadable line with good lines
+ * after it, or any damage to the snapshot, is corruption, and opening fails with a
+ * {@link CorruptStoreException} that says where. A lock file keeps two nodes out of one
+ * directory.
+ *
+ * <p>Thread-safety and costs as {@link NodeStore} says.
+ */
+public final class FileStore implements NodeStore {
+    private static final Logger LOG = Logger.getLogger(FileStore.class.getName());
+    private static final String SNAPSHOT = "snapshot.log";
+
+    private final Path directory;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final Contents loaded;
+
+    /** Guards {@link #buffer} and {@link #recorded}. */
+    private final Object bufferLock = new Object();
+    private ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
+    private long recorded;
+
+    /** Guards {@link #flushInProgress}. */
+    private final Object flushLock = new Object();
+    /** Set while a leader writes and syncs the journal (or switches files); nobody else touches them then. */
+    private CompletableFuture<Void> flushInProgress;
+    private volatile long durable;
+    private volatile StoreException failure;
+
+    private String nodeId;
+    private final List<String> peers = new ArrayList<>();
+    private long generation;
+    private FileChannel journal;
+
+    /**
+     * Opens (or creates) the store in {@code directory}.
+     *
+     * @throws CorruptStoreException if stored data is damaged
+     * @throws StoreException        if the directory cannot be used
+     */
+    public FileStore(Path directory) {
+        this.directory = directory.toAbsolutePath();
+        try {
+            Files.createDirectories(this.directory);
+            lockChannel = FileChannel.open(this.directory.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new StoreException("cannot use the data directory " + this.directory + ": " + e, e);
+        }
+        try {
+            lock = lockChannel.tryLock();
+            if (lock == null) {
+                throw new OverlappingFileLockException();
+            }
+        } catch (IOException | OverlappingFileLockException e) {
+            closeQuietly(lockChannel);
+            throw new StoreException("another node is using the data directory " + this.directory);
+        }
+        try {
+            this.loaded = open();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private Contents open() {
+        Path snapshot = directory.resolve(SNAPSHOT);
+        try {
+            Files.deleteIfExists(directory.resolve(SNAPSHOT + ".tmp")); // an unfinished replacement
+            if (!Files.exists(snapshot)) {
+                return null;
+            }
+            State state = readSnapshot(snapshot);
+            Path journalFile = journalPath(generation);
+            if (Files.exists(journalFile)) {
+                replayJournal(journalFile, state);
+            }
+            deleteOtherJournals();
+            journal = openJournal(journalFile);
+            return new Contents(nodeId, state.chain, state.pending, List.copyOf(peers));
+        } catch (IOException e) {
+            throw new StoreException("cannot read the data directory " + directory + ": " + e, e);
+        }
+    }
+
+    private static final class State {
+        final List<Block> chain = new ArrayList<>();
+        final List<Transaction> pending = new ArrayList<>();
+    }
+
+    private State readSnapshot(Path file) throws IOException {
+        List<RecordFile.Line> lines = RecordFile.read(file);
+        State state = new State();
+        for (RecordFile.Line line : lines) {
+            if (!line.good()) {
+                throw new CorruptStoreException(file, where(line), line.problem());
+            }
+        }
+        if (lines.isEmpty() || !(lines.get(0).record().get("node_id") instanceof JsonString id)
+                || !(lines.get(0).record().get("generation") instanceof JsonNumber gen) || !gen.isInteger()) {
+            throw new CorruptStoreException(file, "line 1", "the snapshot does not start with its header");
+        }
+        RecordFile.Line last = lines.get(lines.size() - 1);
+        if (!(last.record().get("end") instanceof JsonNumber end) || !end.canonical().equals(Integer.toString(lines.size() - 2))) {
+            throw new CorruptStoreException(file, where(last), "the snapshot does not end with its trailer");
+        }
+        nodeId = id.value();
+        generation = gen.bigInteger().longValueExact();
+        for (RecordFile.Line line : lines.subList(1, lines.size() - 1)) {
+            apply(file, line, state);
+        }
+        return state;
+    }
+
+    private void replayJournal(Path file, State state) throws IOException {
+        List<RecordFile.Line> lines = RecordFile.read(file);
+        RecordFile.Line firstBad = null;
+        for (RecordFile.Line line : lines) {
+            if (!line.good()) {
+                if (firstBad == null) {
+                    firstBad = line;
+                }
+            } else if (firstBad != null) {
+                throw new CorruptStoreException(file, where(firstBad), firstBad.problem()
+                        + ", and good records follow it (line " + line.number() + "), so it is not an interrupted write");
+            } else {
+                apply(file, line, state);
+            }
+        }
+        if (firstBad != null) {
+            long size = Files.size(file);
+            LOG.warning("dropping an unfinished record at the end of " + file + " (" + (size - firstBad.offset())
+                    + " bytes from byte " + firstBad.offset() + "): a write cut short by a crash, never acknowledged");
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.truncate(firstBad.offset());
+                channel.force(true);
+            }
+        }
+    }
+
+    private void apply(Path file, RecordFile.Line line, State state) {
+        JsonObject record = line.record();
+        try {
+            if (record.get("block") instanceof JsonObject block) {
+                state.chain.add(Block.fromJson(block));
+                state.pending.clear();
+            } else if (record.get("tx") instanceof JsonObject tx) {
+                state.pending.add(new Transaction(tx));
+            } else if (record.get("peers") instanceof JsonArray list) {
+                for (Json peer : list.items()) {
+                    peers.add(((JsonString) peer).value());
+                }
+            } else {
+                throw new CorruptStoreException(file, where(line), "unknown record " + record);
+            }
+        } catch (InvalidChainException | ClassCastException e) {
+            throw new CorruptStoreException(file, where(line), "the record is malformed: " + e.getMessage());
+        }
+    }
+
+    private static String where(RecordFile.Line line) {
+        return "line " + line.number() + " (byte " + line.offset() + ")";
+    }
+
+    @Override
+    public Optional<Contents> load() {
+        return Optional.ofNullable(loaded);
+    }
+
+    @Override
+    public long initialize(String nodeId, Block genesis) {
+        this.nodeId = nodeId;
+        return replaceChain(List.of(genesis), List.of());
+    }
+
+    @Override
+    public long addPending(Transaction transaction) {
+        return append(JsonObject.builder().put("tx", transaction.json()).build());
+    }
+
+    @Override
+    public long appendBlock(Block block) {
+        return append(JsonObject.builder().put("block", block.json()).build());
+    }
+
+    @Override
+    public long addPeers(List<String> newPeers) {
+        List<Json> items = new ArrayList<>();
+        newPeers.forEach(p -> items.add(new JsonString(p)));
+        long position = append(JsonObject.builder().put("peers", new JsonArray(items)).build());
+        peers.addAll(newPeers);
+        return position;
+    }
+
+    private long append(JsonObject record) {
+        checkUsable();
+        byte[] line = RecordFile.encode(record);
+        synchronized (bufferLock) {
+            buffer.writeBytes(line);
+            return ++recorded;
+        }
+    }
+
+    /**
+     * Group commit, leader and followers: the first writer to find no flush under way becomes
+     * the leader and flushes everything buffered so far; writers arriving meanwhile park on that
+     * flush and are all released when it ends. Those it covered return; of the others, one leads
+     * the next flush. One fdatasync thus serves every writer that arrived during the previous one.
+     */
+    @Override
+    public void awaitDurable(long position) {
+        while (durable < position) {
+            CompletableFuture<Void> flush = joinOrLeadFlush();
+            if (flush != null) {
+                flush.join(); // then look again: that flush may have started before our record
+                continue;
+            }
+            long upTo = -1;
+            try {
+                upTo = flushBuffered();
+            } finally {
+                endFlush(upTo);
+            }
+        }
+    }
+
+    /** The flush under way to wait for, or null when the caller is now the leader. */
+    private CompletableFuture<Void> joinOrLeadFlush() {
+        synchronized (flushLock) {
+            checkUsable();
+            if (flushInProgress != null) {
+                return flushInProgress;
+            }
+            flushInProgress = new CompletableFuture<>();
+            return null;
+        }
+    }
+
+    private void endFlush(long durableUpTo) {
+        CompletableFuture<Void> done;
+        synchronized (flushLock) {
+            if (durableUpTo >= 0) {
+                durable = durableUpTo;
+            }
+            done = flushInProgress;
+            flushInProgress = null;
+        }
+        done.complete(null);
+    }
+
+    /** Writes and fdatasyncs what is buffered; returns the position it covers. Called by the one leader. */
+    private long flushBuffered() {
+        byte[] bytes;
+        long upTo;
+        synchronized (bufferLock) {
+            bytes = buffer.toByteArray();
+            buffer.reset();
+            upTo = recorded;
+        }
+        try {
+            ByteBuffer data = ByteBuffer.wrap(bytes);
+            while (data.hasRemaining()) {
+                journal.write(data);
+            }
+            journal.force(false);
+        } catch (IOException e) {
+            throw fail("writing to " + journalPath(generation) + " failed", e);
+        }
+        return upTo;
+    }
+
+    /** Writes a whole new snapshot (a new generation) and starts its empty journal. */
+    @Override
+    public long replaceChain(List<Block> chain, List<Transaction> pending) {
+        CompletableFuture<Void> flush;
+        while ((flush = joinOrLeadFlush()) != null) {
+            flush.join();
+        }
+        long upTo = -1;
+        try {
+            synchronized (bufferLock) {
+                long next = generation + 1;
+                try {
+                    writeSnapshot(next, chain, pending);
+                    FileChannel previous = journal;
+                    Path previousPath = journalPath(generation);
+                    journal = openJournal(journalPath(next));
+                    generation = next;
+                    if (previous != null) {
+                        previous.close();
+                        Files.deleteIfExists(previousPath);
+                    }
+                } catch (IOException e) {
+                    throw fail("writing a new snapshot in " + directory + " failed", e);
+                }
+                buffer.reset(); // the snapshot holds everything recorded so far
+                upTo = ++recorded;
+                return upTo;
+            }
+        } finally {
+            endFlush(upTo);
+        }
+    }
+
+    private void writeSnapshot(long gen, List<Block> chain, List<Transaction> pending) throws IOException {
+        Path tmp = directory.resolve(SNAPSHOT + ".tmp");
+        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
+             OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16)) {
+            out.write(RecordFile.encode(JsonObject.builder().put("node_id", nodeId).put("generation", gen).build()));
+            int count = 0;
+            for (Block block : chain) {
+                out.write(RecordFile.encode(JsonObject.builder().put("block", block.json()).build()));
+                count++;
+            }
+            for (Transaction tx : pending) {
+                out.write(RecordFile.encode(JsonObject.builder().put("tx", tx.json()).build()));
+                count++;
+            }
+            if (!peers.isEmpty()) {
+                List<Json> items = new ArrayList<>();
+                peers.forEach(p -> items.add(new JsonString(p)));
+                out.write(RecordFile.encode(JsonObject.builder().put("peers", new JsonArray(items)).build()));
+                count++;
+            }
+            out.write(RecordFile.encode(JsonObject.builder().put("end", count).build()));
+            out.flush();
+            channel.force(true);
+        }
+        try {
+            Files.move(tmp, directory.resolve(SNAPSHOT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the file system cannot rename files atomically", e);
+        }
+        syncDirectory();
+    }
+
+    private FileChannel openJournal(Path file) throws IOException {
+        boolean created = !Files.exists(file);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        if (created) {
+            syncDirectory();
+        }
+        return channel;
+    }
+
+    private void deleteOtherJournals() throws IOException {
+        Path keep = journalPath(generation).getFileName();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "journal-*.log")) {
+            for (Path file : files) {
+                if (!file.getFileName().equals(keep)) {
+                    Files.delete(file); // superseded by the snapshot, left by a crash during a replacement
+                }
+            }
+        }
+    }
+
+    /** Makes renames and new files in the directory durable (a no-op where the OS cannot). */
+    private void syncDirectory() throws IOException {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            if (!System.getProperty("os.name", "").startsWith("Windows")) {
+                throw e;
+            }
+        }
+    }
+
+    private Path journalPath(long gen) {
+        return directory.resolve(String.format("journal-%06d.log", gen));
+    }
+
+    private void checkUsable() {
+        StoreException f = failure;
+        if (f != null) {
+            throw new StoreException("the store failed earlier and accepts no more changes (" + f.getMessage() + ")", f);
+        }
+    }
+
+    private StoreException fail(String what, IOException cause) {
+        StoreException e = new StoreException(what + ": " + cause.getMessage(), cause);
+        failure = e;
+        return e;
+    }
+
+    @Override
+    public String location() {
+        return directory.toString();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (journal != null && failure == null) {
+                long last;
+                synchronized (bufferLock) {
+                    last = recorded;
+                }
+                awaitDurable(last);
+            }
+        } catch (StoreException e) {
+            LOG.warning("could not flush the journal on close: " + e.getMessage());
+        } finally {
+            closeQuietly(journal);
+            try {
+                if (lock != null) {
+                    lock.release();
+                }
+            } catch (IOException ignored) {
+                // closing the channel releases it too
+            }
+            closeQuietly(lockChannel);
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            if (c != null) {
+                c.close();
+            }
+        } catch (IOException ignored) {
+            // nothing left to do with it
+        }
+    }
+}

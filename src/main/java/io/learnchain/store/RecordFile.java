@@ -1,0 +1,108 @@
+package io.learnchain.store;
+
+import io.learnchain.json.Json;
+import io.learnchain.json.JsonObject;
+import io.learnchain.json.JsonReader;
+import io.learnchain.json.JsonSyntaxException;
+import io.learnchain.json.JsonWriter;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+/**
+ * The line format both store files share: one record a line, {@code <crc32c hex> <json>\n}. The
+ * JSON is compact and pure ASCII (no raw newline can occur in it), so a file is readable with
+ * any text tool, and the checksum tells a damaged or half-written line from a good one.
+ */
+final class RecordFile {
+    private static final int MAX_DEPTH = 64;
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private RecordFile() {
+    }
+
+    static byte[] encode(JsonObject record) {
+        byte[] json = JsonWriter.compact(record);
+        CRC32C crc = new CRC32C();
+        crc.update(json);
+        long value = crc.getValue();
+        byte[] line = new byte[9 + json.length + 1];
+        for (int i = 7; i >= 0; i--) {
+            line[i] = (byte) HEX[(int) (value & 0xf)];
+            value >>>= 4;
+        }
+        line[8] = ' ';
+        System.arraycopy(json, 0, line, 9, json.length);
+        line[line.length - 1] = '\n';
+        return line;
+    }
+
+    /** A line of a file: where it starts, and its record or why it is unreadable. */
+    record Line(int number, long offset, JsonObject record, String problem) {
+        boolean good() {
+            return record != null;
+        }
+    }
+
+    /** Reads every line of {@code file}, good or not. */
+    static List<Line> read(Path file) throws IOException {
+        List<Line> lines = new ArrayList<>();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            ByteArrayOutputStream current = new ByteArrayOutputStream(256);
+            long offset = 0;
+            long lineStart = 0;
+            int b;
+            while ((b = in.read()) >= 0) {
+                offset++;
+                if (b == '\n') {
+                    lines.add(parse(lines.size() + 1, lineStart, current.toByteArray(), true));
+                    current.reset();
+                    lineStart = offset;
+                } else {
+                    current.write(b);
+                }
+            }
+            if (current.size() > 0) {
+                lines.add(parse(lines.size() + 1, lineStart, current.toByteArray(), false));
+            }
+        }
+        return lines;
+    }
+
+    private static Line parse(int number, long offset, byte[] bytes, boolean terminated) {
+        if (!terminated) {
+            return new Line(number, offset, null, "the line is unfinished (no end of line)");
+        }
+        if (bytes.length < 10 || bytes[8] != ' ') {
+            return new Line(number, offset, null, "the line is not '<checksum> <record>'");
+        }
+        long expected;
+        try {
+            expected = Long.parseLong(new String(bytes, 0, 8, StandardCharsets.US_ASCII), 16);
+        } catch (NumberFormatException e) {
+            return new Line(number, offset, null, "the checksum is not hexadecimal");
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 9, bytes.length - 9);
+        if (crc.getValue() != expected) {
+            return new Line(number, offset, null, "the checksum does not match the record");
+        }
+        try {
+            Json json = JsonReader.parse(java.util.Arrays.copyOfRange(bytes, 9, bytes.length), MAX_DEPTH);
+            if (json instanceof JsonObject object && object.size() > 0) {
+                return new Line(number, offset, object, null);
+            }
+            return new Line(number, offset, null, "the record is not a JSON object");
+        } catch (JsonSyntaxException e) {
+            return new Line(number, offset, null, "the record is not JSON: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.learnchain.bench;
+
+import io.learnchain.chain.ProofOfWork;
+import io.learnchain.chain.Sha256;
+import io.learnchain.it.TestNode;
+import io.learnchain.node.Miner;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Prints the node's speed figures. Run with {@code mvn -B -Pbench verify}; choose sections with
+ * {@code -Dbench.args=pow,post} (default {@code all}). Not a test: it asserts nothing, it measures.
+ */
+public final class Benchmark {
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Set<String> sections = Set.of((args.length == 0 ? "all" : args[0]).split(","));
+        boolean all = sections.contains("all");
+        System.out.printf("machine: %d cores, Java %s, %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), System.getProperty("os.arch"));
+        if (all || sections.contains("pow")) {
+            proofSearch();
+        }
+        if (all || sections.contains("post")) {
+            durableWrites(16, Duration.ofSeconds(10));
+        }
+    }
+
+    /** Proof attempts a second: useful attempts (smallest proof + 1) over many different parents. */
+    static void proofSearch() {
+        int threadsMax = Runtime.getRuntime().availableProcessors();
+        for (int threads : threadsMax > 1 ? new int[] {1, threadsMax} : new int[] {1}) {
+            try (Miner miner = new Miner(threads)) {
+                // warm up the JIT
+                for (int i = 0; i < 5; i++) {
+                    miner.search("100", Sha256.hex(("warm" + i).getBytes()), () -> false);
+                }
+                long attempts = 0;
+                long blocks = 0;
+                long start = System.nanoTime();
+                while (System.nanoTime() - start < 5_000_000_000L) {
+                    long proof = miner.search(Long.toString(blocks * 7919), Sha256.hex(("parent" + blocks).getBytes()), () -> false);
+                    attempts += proof + 1;
+                    blocks++;
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                System.out.printf("proof search, %d thread(s): %.2f million attempts/s, %.1f blocks/s at difficulty %d (%d blocks)%n",
+                        threads, attempts / seconds / 1e6, blocks / seconds, ProofOfWork.DIFFICULTY, blocks);
+            }
+        }
+    }
+
+    /** Acknowledged (durable) POST /transactions/new a second with {@code clients} concurrent clients. */
+    static void durableWrites(int clients, Duration duration) throws Exception {
+        Path dir = Files.createTempDirectory("bench-node-");
+        try (TestNode node = TestNode.start("/", Map.of("blockchain.dataDir", dir.toString()))) {
+            URI base = URI.create(node.url());
+            AtomicBoolean measuring = new AtomicBoolean(false);
+            AtomicBoolean running = new AtomicBoolean(true);
+            AtomicLong acknowledged = new AtomicLong();
+            AtomicLong failed = new AtomicLong();
+            List<long[]> latencies = new ArrayList<>();
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            List<Future<long[]>> results = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                results.add(pool.submit(() -> {
+                    long[] samples = new long[1 << 20];
+                    int n = 0;
+                    try (RawHttpClient http = new RawHttpClient(base)) {
+                    for (long i = 0; running.get(); i++) {
+                        String body = "{\"sender\": \"client-" + client + "\", \"recipient\": \"r-" + i + "\", \"amount\": 1}";
+                        long t0 = System.nanoTime();
+                        int status = http.send("POST", base.getPath() + "/transactions/new", body.getBytes(StandardCharsets.UTF_8));
+                        if (measuring.get()) {
+                            if (status == 201) {
+                                acknowledged.incrementAndGet();
+                                if (n < samples.length) {
+                                    samples[n++] = System.nanoTime() - t0;
+                                }
+                            } else {
+                                failed.incrementAndGet();
+                            }
+                        }
+                    }
+                    }
+                    return Arrays.copyOf(samples, n);
+                }));
+            }
+            Thread.sleep(2000); // warm-up
+            measuring.set(true);
+            long start = System.nanoTime();
+            Thread.sleep(duration.toMillis());
+            measuring.set(false);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            running.set(false);
+            for (Future<long[]> f : results) {
+                latencies.add(f.get());
+            }
+            pool.shutdown();
+            long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+            System.out.printf("POST /transactions/new, %d clients, durable (fsync before 201): %.0f acknowledged/s, "
+                            + "p50 %.2f ms, p99 %.2f ms, %d failed (%d s, journal in %s)%n",
+                    clients, acknowledged.get() / seconds, percentile(all, 0.50), percentile(all, 0.99), failed.get(),
+                    duration.toSeconds(), dir);
+        } finally {
+            TestNode.deleteRecursively(dir);
+        }
+    }
+
+    static double percentile(long[] sortedNanos, double p) {
+        if (sortedNanos.length == 0) {
+            return Double.NaN;
+        }
+        return sortedNanos[(int) Math.min(sortedNanos.length - 1, Math.round(p * (sortedNanos.length - 1)))] / 1e6;
+    }
+}

@@ -1,0 +1,155 @@
+package io.learnchain.it;
+
+import io.learnchain.chain.Block;
+import io.learnchain.chain.ChainValidator;
+import io.learnchain.json.JsonArray;
+import io.learnchain.json.JsonObject;
+import io.learnchain.json.JsonString;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpTimeoutException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A node keeps what it acknowledged across restarts, SIGKILL and a full disk. */
+class DurabilityIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRestartKeepsChainPendingPeersAndNodeId() {
+        List<String> before;
+        try (TestNode node = TestNode.start(dir)) {
+            Http.postJson(node.url() + "/transactions/new", "{\"sender\": \"a\", \"recipient\": \"b\", \"amount\": 5.0}");
+            Http.get(node.url() + "/mine");
+            Http.postJson(node.url() + "/transactions/new", "{\"sender\": \"c\", \"recipient\": \"Zo\u00eb\", \"amount\": 1e-05}");
+            Http.postJson(node.url() + "/nodes/register", "{\"nodes\": [\"http://127.0.0.1:5999\"]}");
+            before = snapshot(node.url());
+            assertEquals(dir.toAbsolutePath().toString(), Http.get(node.url() + "/status").json().get("data_dir"));
+        }
+        try (TestNode again = TestNode.start(dir)) {
+            assertEquals(before, snapshot(again.url()));
+        }
+    }
+
+    private static List<String> snapshot(String url) {
+        return List.of(Http.get(url + "/chain").body(), Http.get(url + "/transactions/pending").body(),
+                Http.get(url + "/nodes").body(), (String) Http.get(url + "/status").json().get("node_id"));
+    }
+
+    @Test
+    void sigkillDuringWritesAndMiningLosesNothingAcknowledged() throws Exception {
+        ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
+        for (int round = 0; round < 2; round++) {
+            try (ChildNode node = ChildNode.start(dir, "")) {
+                AtomicBoolean running = new AtomicBoolean(true);
+                ExecutorService pool = Executors.newFixedThreadPool(9);
+                List<Future<?>> work = new ArrayList<>();
+                for (int w = 0; w < 8; w++) {
+                    String sender = "round" + round + "-writer" + w;
+                    work.add(pool.submit(() -> {
+                        for (int i = 0; running.get() && i < 100_000; i++) {
+                            String recipient = "r" + i;
+                            try {
+                                Http.Answer a = Http.postJson(node.url() + "/transactions/new",
+                                        "{\"sender\": \"" + sender + "\", \"recipient\": \"" + recipient + "\", \"amount\": 1}");
+                                if (a.status() == 201) {
+                                    acknowledged.add(sender + "->" + recipient);
+                                }
+                            } catch (AssertionError connectionLost) {
+                                return;
+                            }
+                        }
+                    }));
+                }
+                work.add(pool.submit(() -> {
+                    while (running.get()) {
+                        try {
+                            Http.get(node.url() + "/mine");
+                        } catch (AssertionError connectionLost) {
+                            return;
+                        }
+                    }
+                }));
+                Thread.sleep(2500);
+                node.kill();
+                running.set(false);
+                for (Future<?> f : work) {
+                    f.get(60, TimeUnit.SECONDS);
+                }
+                pool.shutdown();
+            }
+        }
+        assertTrue(acknowledged.size() > 100, "the writers got going: " + acknowledged.size());
+
+        try (TestNode node = TestNode.start(dir)) {
+            Map<String, Integer> seen = countTransactions(node.url());
+            for (String tx : acknowledged) {
+                assertEquals(1, seen.getOrDefault(tx, 0), "acknowledged exactly once: " + tx);
+            }
+        }
+    }
+
+    /** Every non-reward transaction in the node's (validated) chain and pending pool, counted. */
+    private static Map<String, Integer> countTransactions(String url) throws Exception {
+        List<Block> chain = ChainValidator.validate((JsonArray) ((JsonObject) Http.get(url + "/chain").exact()).get("chain"));
+        Map<String, Integer> seen = new HashMap<>();
+        List<JsonObject> all = new ArrayList<>();
+        chain.forEach(b -> all.addAll(b.transactions()));
+        ((JsonArray) ((JsonObject) Http.get(url + "/transactions/pending").exact()).get("transactions"))
+                .items().forEach(t -> all.add((JsonObject) t));
+        for (JsonObject tx : all) {
+            String sender = ((JsonString) tx.get("sender")).value();
+            if (!sender.equals("0")) {
+                seen.merge(sender + "->" + ((JsonString) tx.get("recipient")).value(), 1, Integer::sum);
+            }
+        }
+        return seen;
+    }
+
+    @Test
+    void aFullDiskAnswers503AndNeverAcknowledgesWhatItCouldNotWrite() throws Exception {
+        List<String> acknowledged = new ArrayList<>();
+        Http.Answer refused = null;
+        // ulimit -f: no file may grow past 128 KiB, so the journal fills up as a full disk would
+        try (ChildNode node = ChildNode.start(dir, "ulimit -f 256; ")) {
+            for (int i = 0; i < 20_000 && refused == null; i++) {
+                Http.Answer a = Http.postJson(node.url() + "/transactions/new",
+                        "{\"sender\": \"writer\", \"recipient\": \"r" + i + "\", \"amount\": 1}");
+                if (a.status() == 201) {
+                    acknowledged.add("writer->r" + i);
+                } else {
+                    refused = a;
+                }
+            }
+            assertTrue(refused != null, "the limit was reached:\n" + node.output());
+            assertEquals(503, refused.status(), refused.body());
+            assertTrue(refused.message().contains("storage"), refused.message());
+            Http.Answer again = Http.postJson(node.url() + "/transactions/new", "{\"sender\": \"x\", \"recipient\": \"y\", \"amount\": 1}");
+            assertEquals(503, again.status());
+            assertEquals(503, Http.get(node.url() + "/mine").status());
+            assertEquals(200, Http.get(node.url() + "/chain").status(), "reads go on");
+        }
+        try (TestNode node = TestNode.start(dir)) {
+            Map<String, Integer> seen = countTransactions(node.url());
+            for (String tx : acknowledged) {
+                assertEquals(1, seen.getOrDefault(tx, 0), tx);
+            }
+            assertEquals(acknowledged.size(), seen.values().stream().mapToInt(Integer::intValue).sum(),
+                    "nothing unacknowledged came back");
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package io.learnchain.store;
+
+import io.learnchain.chain.Block;
+import io.learnchain.chain.InvalidChainException;
+import io.learnchain.chain.Transaction;
+import io.learnchain.json.JsonNumber;
+import io.learnchain.json.JsonObject;
+import io.learnchain.json.JsonReader;
+import io.learnchain.node.Blockchain;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The file store on real files: restarts, interrupted writes, damage. */
+class FileStoreTest {
+    @TempDir
+    Path dir;
+
+    private static Transaction tx(String sender, String amount) {
+        return Transaction.of(sender, "r", JsonNumber.parse(amount));
+    }
+
+    private Blockchain open() throws InvalidChainException {
+        return new Blockchain(new FileStore(dir), 1);
+    }
+
+    private Path journal() throws Exception {
+        try (var files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("journal-")).findFirst().orElseThrow();
+        }
+    }
+
+    /** A node with two blocks, one pending transaction and a peer. */
+    private List<Object> buildNode() throws Exception {
+        try (Blockchain node = open()) {
+            node.addTransaction(tx("a", "5"));
+            node.addTransaction(tx("b", "5.0"));
+            node.mine();
+            node.addTransaction(tx("c", "1e-05"));
+            node.registerPeers(List.of("http://127.0.0.1:5001"));
+            return List.of(node.nodeId(), node.state().chain(), node.state().pending(), node.state().peers());
+        }
+    }
+
+    @Test
+    void aRestartKeepsChainPendingPeersAndId() throws Exception {
+        List<Object> before = buildNode();
+        try (Blockchain again = open()) {
+            assertEquals(before, List.of(again.nodeId(), again.state().chain(), again.state().pending(), again.state().peers()));
+            // and it goes on from there
+            again.mine();
+            assertEquals(3, again.state().length());
+        }
+        try (Blockchain third = open()) {
+            assertEquals(3, third.state().length());
+            assertEquals(0, third.state().pending().size());
+        }
+    }
+
+    @Test
+    void aReplacedChainSurvivesARestart() throws Exception {
+        List<Block> longer;
+        try (Blockchain other = new Blockchain(new MemoryStore(), 1)) {
+            other.mine();
+            other.mine();
+            longer = other.state().chain();
+        }
+        buildNode();
+        List<Transaction> pending;
+        try (Blockchain node = open()) {
+            node.mine(); // 3 blocks: not enough
+            node.addTransaction(tx("d", "2"));
+            assertFalse(node.adoptIfLonger(longer));
+            node.addTransaction(tx("e", "3"));
+            try (Blockchain other = new Blockchain(new MemoryStore(), 1)) {
+                for (int i = 0; i < 4; i++) {
+                    other.mine();
+                }
+                longer = other.state().chain();
+            }
+            assertTrue(node.adoptIfLonger(longer));
+            pending = node.state().pending();
+            node.addTransaction(tx("f", "4"));
+        }
+        try (Blockchain again = open()) {
+            assertEquals(longer, again.state().chain());
+            List<Transaction> expected = new ArrayList<>(pending);
+            expected.add(tx("f", "4"));
+            assertEquals(expected, again.state().pending());
+            assertEquals(List.of("http://127.0.0.1:5001"), again.state().peers());
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.filter(p -> p.getFileName().toString().startsWith("journal-")).count());
+        }
+    }
+
+    @Test
+    void anUnfinishedLastRecordIsDropped() throws Exception {
+        List<Object> before = buildNode();
+        Path journal = journal();
+        byte[] whole = Files.readAllBytes(journal);
+        // a record cut short by a crash: its first half, no end of line
+        byte[] record = new io.learnchain.json.JsonObject.Builder().put("tx", tx("lost", "9").json()).build().toString()
+                .getBytes(StandardCharsets.US_ASCII);
+        Files.write(journal, ("0badc0de " + new String(record, 0, record.length / 2, StandardCharsets.US_ASCII))
+                .getBytes(StandardCharsets.US_ASCII), StandardOpenOption.APPEND);
+        try (Blockchain again = open()) {
+            assertEquals(before.get(1), again.state().chain());
+            assertEquals(before.get(2), again.state().pending());
+        }
+        assertEquals(whole.length, Files.size(journal), "the torn tail was cut off");
+    }
+
+    @Test
+    void zerosAtTheEndAreAnInterruptedWriteToo() throws Exception {
+        List<Object> before = buildNode();
+        Files.write(journal(), new byte[4096], StandardOpenOption.APPEND);
+        try (Blockchain again = open()) {
+            assertEquals(before.get(2), again.state().pending());
+        }
+    }
+
+    @Test
+    void damageInTheMiddleStopsTheNodeAndSaysWhere() throws Exception {
+        buildNode();
+        Path journal = journal();
+        byte[] bytes = Files.readAllBytes(journal);
+        int secondLine = indexOf(bytes, (byte) '\n') + 1;
+        int target = secondLine + 30; // inside the second record's JSON
+        bytes[target] = (byte) (bytes[target] == 'x' ? 'y' : 'x');
+        Files.write(journal, bytes);
+        CorruptStoreException e = assertThrows(CorruptStoreException.class, this::open);
+        String message = e.getMessage();
+        assertTrue(message.contains(journal.toString()), message);
+        assertTrue(message.contains("line 2 (byte " + secondLine + ")"), message);
+        assertTrue(message.contains("checksum does not match"), message);
+        assertTrue(message.contains("restore"), message);
+        assertEquals(bytes.length, Files.size(journal), "nothing was cut away");
+    }
+
+    @Test
+    void damageInTheSnapshotStopsTheNode() throws Exception {
+        buildNode();
+        Path snapshot = dir.resolve("snapshot.log");
+        byte[] bytes = Files.readAllBytes(snapshot);
+        bytes[bytes.length - 3] ^= 1;
+        Files.write(snapshot, bytes);
+        CorruptStoreException e = assertThrows(CorruptStoreException.class, this::open);
+        assertTrue(e.getMessage().contains("snapshot.log"), e.getMessage());
+    }
+
+    @Test
+    void aTamperedBlockWithAGoodChecksumIsRefusedByValidation() throws Exception {
+        try (Blockchain node = open()) {
+            node.addTransaction(tx("a", "5"));
+            node.mine();
+            node.mine();
+        }
+        // rewrite the first mined block's amount and give the line a correct checksum
+        Path journal = journal();
+        List<String> lines = Files.readAllLines(journal, StandardCharsets.US_ASCII);
+        int blockLine = 0;
+        while (!lines.get(blockLine).contains("{\"block\":")) {
+            blockLine++;
+        }
+        JsonObject record = (JsonObject) JsonReader.parse(lines.get(blockLine).substring(9).replace("\"amount\":5", "\"amount\":500")
+                .getBytes(StandardCharsets.US_ASCII), 64);
+        lines.set(blockLine, new String(RecordFile.encode(record), StandardCharsets.US_ASCII).strip());
+        Files.write(journal, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.US_ASCII));
+        InvalidChainException e = assertThrows(InvalidChainException.class, this::open);
+        assertTrue(e.getMessage().contains("block 3: previous_hash"), e.getMessage());
+    }
+
+    @Test
+    void twoNodesCannotShareADirectory() throws Exception {
+        try (FileStore first = new FileStore(dir)) {
+            first.initialize("id", Block.genesis(1.0));
+            StoreException e = assertThrows(StoreException.class, () -> new FileStore(dir));
+            assertTrue(e.getMessage().contains("another node"), e.getMessage());
+        }
+        try (FileStore again = new FileStore(dir)) {
+            assertEquals("id", again.load().orElseThrow().nodeId());
+        }
+    }
+
+    @Test
+    void blocksAreStoredExactlyAsTheyHash() throws Exception {
+        String tricky = "{\"index\":2,\"timestamp\":1e9,\"transactions\":[{\"sender\":\"Zo\\u00eb\",\"recipient\":\"\\ud800\","
+                + "\"amount\":-0.0,\"memo\":[1.50,null]}],\"proof\":5,\"previous_hash\":\"x\",\"extra\":true}";
+        Block block = Block.fromJson(JsonReader.parse(tricky.getBytes(StandardCharsets.US_ASCII), 64));
+        try (FileStore store = new FileStore(dir)) {
+            store.initialize("id", Block.genesis(1.0));
+            store.awaitDurable(store.appendBlock(block));
+        }
+        try (FileStore store = new FileStore(dir)) {
+            Block reloaded = store.load().orElseThrow().chain().get(1);
+            assertEquals(block.hash(), reloaded.hash());
+            assertEquals(tricky, reloaded.json().toString());
+        }
+    }
+
+    private static int indexOf(byte[] bytes, byte b) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
