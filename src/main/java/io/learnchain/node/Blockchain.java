@@ -147,11 +147,13 @@ public final class Blockchain implements AutoCloseable {
     }
 
     /**
-     * Adds peers not yet known, durably, keeping their order.
+     * Adds peers not yet known, durably, keeping their order; all of them or, past
+     * {@code maxPeers}, none.
      *
      * @return every peer after the change
+     * @throws PeerLimitException if there would be more than {@code maxPeers} peers
      */
-    public List<String> registerPeers(List<String> baseUrls) {
+    public List<String> registerPeers(List<String> baseUrls, int maxPeers) {
         NodeState next;
         writer.lock();
         try {
@@ -163,6 +165,10 @@ public final class Blockchain implements AutoCloseable {
             }
             List<String> all = new ArrayList<>(current.peers());
             all.addAll(added);
+            if (all.size() > maxPeers) {
+                throw new PeerLimitException("that would make " + all.size() + " peers; the limit is " + maxPeers
+                        + " (setting blockchain.maxPeers)");
+            }
             long position = store.addPeers(List.copyOf(added));
             next = new NodeState(current.chain(), current.pending(), List.copyOf(all), position);
             latest = next;

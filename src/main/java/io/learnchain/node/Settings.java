@@ -18,9 +18,11 @@ import java.util.function.Function;
  * @param miningThreads  threads searching proofs (default: every core)
  * @param maxBodyBytes   largest request body accepted
  * @param maxJsonDepth   deepest JSON nesting accepted in a request
+ * @param maxPeers       most peers a node keeps
  * @param peers          limits on talking to peers
  */
-public record Settings(Path dataDir, String dataDirSource, int miningThreads, int maxBodyBytes, int maxJsonDepth, PeerSettings peers) {
+public record Settings(Path dataDir, String dataDirSource, int miningThreads, int maxBodyBytes, int maxJsonDepth, int maxPeers,
+                       PeerSettings peers) {
 
     /**
      * Reads the settings.
@@ -52,6 +54,7 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
                 (int) source.integer("miningThreads", Runtime.getRuntime().availableProcessors()),
                 (int) source.integer("maxBodyBytes", 64 * 1024),
                 (int) source.integer("maxJsonDepth", 32),
+                (int) source.integer("maxPeers", 100),
                 peers);
     }
 

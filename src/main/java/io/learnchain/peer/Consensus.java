@@ -7,8 +7,10 @@ import io.learnchain.json.JsonArray;
 import io.learnchain.node.Blockchain;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +32,7 @@ public final class Consensus implements AutoCloseable {
     private final PeerClient client;
     private final PeerSettings settings;
     private final ExecutorService fetchers;
+    private final ConcurrentHashMap<String, PeerStatus> statuses = new ConcurrentHashMap<>();
 
     /** The result of a round: whether our chain was replaced, and what each peer gave. */
     public record Round(boolean replaced, List<PeerOutcome> peers) {
@@ -104,7 +107,16 @@ public final class Consensus implements AutoCloseable {
                     : new PeerOutcome(peers.get(bestPeer), PeerOutcome.SHORTER, best.size(),
                     "our chain grew to " + blockchain.state().length() + " blocks meanwhile");
         }
+        Instant now = Instant.now();
+        for (PeerOutcome outcome : outcomes) {
+            statuses.compute(outcome.node(), (node, previous) -> PeerStatus.after(previous, outcome, now));
+        }
         return new Round(replaced, List.of(outcomes));
+    }
+
+    /** What the last round said of {@code peer}, or null if no round has asked it yet. */
+    public PeerStatus status(String peer) {
+        return statuses.get(peer);
     }
 
     /** The peer's chain: validated if it is longer than ours, else only counted. */

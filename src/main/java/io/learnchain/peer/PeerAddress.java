@@ -3,6 +3,7 @@ package io.learnchain.peer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Turns what users type for a peer into the peer's base URL: {@code http://host:port} and
@@ -12,6 +13,30 @@ import java.util.Locale;
  */
 public final class PeerAddress {
     private PeerAddress() {
+    }
+
+    /**
+     * How a node is addressed: its host names and addresses, its ports, its context path.
+     * Loopback addresses always count as its own hosts.
+     */
+    public record Self(Set<String> hosts, Set<Integer> ports, String contextPath) {
+    }
+
+    /** True when {@code baseUrl} (from {@link #baseUrl}) points at the node described by {@code self}. */
+    public static boolean isThisNode(String baseUrl, Self self) {
+        URI uri = URI.create(baseUrl);
+        String host = uri.getHost();
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port = uri.getPort() >= 0 ? uri.getPort() : uri.getScheme().equals("https") ? 443 : 80;
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        boolean ownHost = self.hosts().contains(host) || host.equals("localhost") || isLoopback(host);
+        return ownHost && self.ports().contains(port) && path.equals(self.contextPath());
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.startsWith("127.") || host.equals("::1") || host.equals("0:0:0:0:0:0:0:1");
     }
 
     /**

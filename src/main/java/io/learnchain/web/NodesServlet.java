@@ -3,7 +3,9 @@ package io.learnchain.web;
 import io.learnchain.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** {@code GET /nodes}: the registered peers. */
+import java.util.List;
+
+/** {@code GET /nodes}: the registered peers, and what the last resolve round said of each. */
 public final class NodesServlet extends ApiServlet {
     public NodesServlet() {
         super("GET");
@@ -11,8 +13,10 @@ public final class NodesServlet extends ApiServlet {
 
     @Override
     Reply handle(HttpServletRequest request) {
+        List<String> peers = blockchain().state().peers();
         return Reply.ok(JsonObject.builder()
-                .put("total_nodes", Views.strings(blockchain().state().peers()))
+                .put("total_nodes", Views.strings(peers))
+                .put("peers", Views.peers(peers, NodeListener.consensus(context())))
                 .build());
     }
 }

@@ -4,11 +4,16 @@ import io.learnchain.json.Json;
 import io.learnchain.json.JsonArray;
 import io.learnchain.json.JsonObject;
 import io.learnchain.json.JsonString;
+import io.learnchain.node.PeerLimitException;
+import io.learnchain.node.Settings;
 import io.learnchain.peer.PeerAddress;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /** {@code POST /nodes/register}: {@code {"nodes": [url, ...]}}; all entries valid, or nothing registered. */
 public final class RegisterNodesServlet extends ApiServlet {
@@ -20,12 +25,28 @@ public final class RegisterNodesServlet extends ApiServlet {
 
     @Override
     Reply handle(HttpServletRequest request) {
-        JsonObject body = JsonBody.readObject(request, NodeListener.settings(context()));
-        List<String> peers = blockchain().registerPeers(parse(body));
+        Settings settings = NodeListener.settings(context());
+        JsonObject body = JsonBody.readObject(request, settings);
+        List<String> entries = parse(body);
+        entries.removeIf(url -> PeerAddress.isThisNode(url, ownAddresses(request)));
+        List<String> peers;
+        try {
+            peers = blockchain().registerPeers(entries, settings.maxPeers());
+        } catch (PeerLimitException e) {
+            throw new ApiException(400, INVALID_LIST + ": " + e.getMessage());
+        }
         return Reply.created(JsonObject.builder()
                 .put("message", "New nodes have been added")
                 .put("total_nodes", Views.strings(peers))
                 .build());
+    }
+
+    /** The names this node answers to, as seen from the request: a node does not register itself. */
+    private static PeerAddress.Self ownAddresses(HttpServletRequest request) {
+        Set<String> hosts = new HashSet<>(List.of(request.getServerName().toLowerCase(Locale.ROOT), request.getLocalAddr(),
+                request.getLocalName().toLowerCase(Locale.ROOT)));
+        return new PeerAddress.Self(hosts, new HashSet<>(List.of(request.getServerPort(), request.getLocalPort())),
+                request.getContextPath());
     }
 
     static List<String> parse(JsonObject body) {

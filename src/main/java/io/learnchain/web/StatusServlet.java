@@ -22,7 +22,7 @@ public final class StatusServlet extends ApiServlet {
                 .put("last_hash", state.tip().hash())
                 .put("pending", state.pending().size())
                 .put("difficulty", ProofOfWork.DIFFICULTY)
-                .put("peers", Views.strings(state.peers()))
+                .put("peers", Views.peers(state.peers(), NodeListener.consensus(context())))
                 .put("mining_threads", blockchain.miningThreads())
                 .put("data_dir", blockchain.storeLocation())
                 .build());

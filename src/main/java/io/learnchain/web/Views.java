@@ -5,6 +5,8 @@ import io.learnchain.chain.Transaction;
 import io.learnchain.json.Json;
 import io.learnchain.json.JsonArray;
 import io.learnchain.json.JsonString;
+import io.learnchain.peer.Consensus;
+import io.learnchain.peer.PeerStatus;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,15 @@ final class Views {
         List<Json> items = new ArrayList<>(transactions.size());
         for (Transaction tx : transactions) {
             items.add(tx.json());
+        }
+        return new JsonArray(items);
+    }
+
+    /** Each peer with what the last resolve round said of it. */
+    static JsonArray peers(List<String> peers, Consensus consensus) {
+        List<Json> items = new ArrayList<>(peers.size());
+        for (String peer : peers) {
+            items.add(PeerStatus.toJson(peer, consensus.status(peer)));
         }
         return new JsonArray(items);
     }

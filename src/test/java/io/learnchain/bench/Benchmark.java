@@ -1,6 +1,12 @@
 package io.learnchain.bench;
 
+import io.learnchain.chain.Block;
+import io.learnchain.chain.ChainValidator;
 import io.learnchain.chain.ProofOfWork;
+import io.learnchain.json.Json;
+import io.learnchain.json.JsonArray;
+import io.learnchain.json.JsonReader;
+import io.learnchain.json.JsonWriter;
 import io.learnchain.chain.Sha256;
 import io.learnchain.it.TestNode;
 import io.learnchain.node.Miner;
@@ -30,6 +36,11 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.setLevel(java.util.logging.Level.WARNING);
+        for (var handler : root.getHandlers()) {
+            handler.setLevel(java.util.logging.Level.WARNING);
+        }
         Set<String> sections = Set.of((args.length == 0 ? "all" : args[0]).split(","));
         boolean all = sections.contains("all");
         System.out.printf("machine: %d cores, Java %s, %s%n", Runtime.getRuntime().availableProcessors(),
@@ -40,6 +51,77 @@ public final class Benchmark {
         if (all || sections.contains("post")) {
             durableWrites(16, Duration.ofSeconds(10));
         }
+        if (all || sections.contains("chain")) {
+            List<Block> chain = BenchChains.chain(10_000);
+            validation(chain);
+            serving(chain.subList(0, 1_000));
+            serving(chain);
+            resolving(chain);
+        }
+    }
+
+    /** Validating a chain received as JSON: parse each block, hash it once, check links and proofs. */
+    static void validation(List<Block> chain) throws Exception {
+        byte[] json = JsonWriter.compact(blocksJson(chain));
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            long t0 = System.nanoTime();
+            JsonArray parsed = (JsonArray) JsonReader.parse(json, 64);
+            ChainValidator.validate(parsed);
+            best = Math.min(best, (System.nanoTime() - t0) / 1e6);
+        }
+        System.out.printf("validate a %d-block chain from JSON (%.1f MB): %.0f ms, %.1f ms per 1,000 blocks (best of 5)%n",
+                chain.size(), json.length / 1e6, best, best * 1000 / chain.size());
+    }
+
+    /** GET /chain on a node holding {@code chain}: median latency and size. */
+    static void serving(List<Block> chain) throws Exception {
+        Path dir = BenchChains.dataDir(chain);
+        try (TestNode node = TestNode.start("/", Map.of("blockchain.dataDir", dir.toString()));
+             RawHttpClient http = new RawHttpClient(URI.create(node.url()))) {
+            long[] times = new long[30];
+            for (int i = -5; i < times.length; i++) {
+                long t0 = System.nanoTime();
+                http.send("GET", "/chain", null);
+                if (i >= 0) {
+                    times[i] = System.nanoTime() - t0;
+                }
+            }
+            Arrays.sort(times);
+            System.out.printf("GET /chain at %d blocks: median %.1f ms, p90 %.1f ms, %.2f MB%n", chain.size(),
+                    percentile(times, 0.5), percentile(times, 0.9), http.lastBodyLength / 1e6);
+        } finally {
+            TestNode.deleteRecursively(dir);
+        }
+    }
+
+    /** GET /nodes/resolve on a new node whose one peer holds {@code chain}. */
+    static void resolving(List<Block> chain) throws Exception {
+        Path dir = BenchChains.dataDir(chain);
+        try (TestNode peer = TestNode.start("/", Map.of("blockchain.dataDir", dir.toString()))) {
+            long[] times = new long[5];
+            for (int i = -1; i < times.length; i++) {
+                try (TestNode fresh = TestNode.start(); RawHttpClient http = new RawHttpClient(URI.create(fresh.url()))) {
+                    http.send("POST", "/nodes/register", ("{\"nodes\": [\"" + peer.url() + "\"]}").getBytes(StandardCharsets.UTF_8));
+                    long t0 = System.nanoTime();
+                    http.send("GET", "/nodes/resolve", null);
+                    if (i >= 0) {
+                        times[i] = System.nanoTime() - t0;
+                    }
+                }
+            }
+            Arrays.sort(times);
+            System.out.printf("GET /nodes/resolve adopting a %d-block chain from a peer: median %.0f ms (of %d)%n",
+                    chain.size(), percentile(times, 0.5), times.length);
+        } finally {
+            TestNode.deleteRecursively(dir);
+        }
+    }
+
+    static JsonArray blocksJson(List<Block> chain) {
+        List<Json> items = new ArrayList<>();
+        chain.forEach(b -> items.add(b.json()));
+        return new JsonArray(items);
     }
 
     /** Proof attempts a second: useful attempts (smallest proof + 1) over many different parents. */

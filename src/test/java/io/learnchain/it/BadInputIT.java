@@ -29,7 +29,7 @@ class BadInputIT {
         // nothing any rejected request sent may have changed the node
         assertEquals(chainBefore, Http.get(node.url() + "/chain").body());
         assertEquals("{\"transactions\":[],\"length\":0}", Http.get(node.url() + "/transactions/pending").body());
-        assertEquals("{\"total_nodes\":[]}", Http.get(node.url() + "/nodes").body());
+        assertEquals("{\"total_nodes\":[],\"peers\":[]}", Http.get(node.url() + "/nodes").body());
         node.close();
     }
 

@@ -65,7 +65,7 @@ class BlockchainTest {
             node.addTransaction(tx("a", "b", 1));
             node.mine();
             node.addTransaction(tx("c", "d", 2));
-            node.registerPeers(List.of("http://127.0.0.1:5001"));
+            node.registerPeers(List.of("http://127.0.0.1:5001"), 10);
             id = node.nodeId();
             chain = node.state().chain();
         }

@@ -48,7 +48,7 @@ class FileStoreTest {
             node.addTransaction(tx("b", "5.0"));
             node.mine();
             node.addTransaction(tx("c", "1e-05"));
-            node.registerPeers(List.of("http://127.0.0.1:5001"));
+            node.registerPeers(List.of("http://127.0.0.1:5001"), 10);
             return List.of(node.nodeId(), node.state().chain(), node.state().pending(), node.state().peers());
         }
     }

@@ -1,0 +1,119 @@
+package io.learnchain.it;
+
+import io.learnchain.chain.Block;
+import io.learnchain.chain.ChainValidator;
+import io.learnchain.json.JsonArray;
+import io.learnchain.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A Java node and a Python node running the tutorial's algorithm (src/test/python/tutorial_peer.py)
+ * adopt each other's chains, with non-ASCII strings, floats and big integers in them.
+ */
+class PythonInteropIT {
+    private static final Path PEER = Path.of("src/test/python/tutorial_peer.py");
+    private static Process python;
+    private static String pythonUrl;
+
+    @BeforeAll
+    static void startPythonPeer() throws Exception {
+        assumeTrue(pythonAvailable(), "python3 is needed for the interoperability test");
+        python = new ProcessBuilder("python3", PEER.toString()).redirectErrorStream(true).start();
+        CompletableFuture<String> port = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(python.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (line.startsWith("LISTENING ")) {
+                        port.complete(line.substring(10).strip());
+                    }
+                }
+            } catch (IOException ignored) {
+                // the peer stopped
+            }
+            port.completeExceptionally(new IllegalStateException("the Python peer exited"));
+        });
+        reader.setDaemon(true);
+        reader.start();
+        pythonUrl = "http://127.0.0.1:" + port.get(30, TimeUnit.SECONDS);
+    }
+
+    @AfterAll
+    static void stopPythonPeer() throws InterruptedException {
+        if (python != null) {
+            python.destroyForcibly();
+            python.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static boolean pythonAvailable() {
+        try {
+            return Files.exists(PEER) && new ProcessBuilder("python3", "--version").start().waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static List<Block> chainOf(String url) throws Exception {
+        return ChainValidator.validate((JsonArray) ((JsonObject) Http.get(url + "/chain").exact()).get("chain"));
+    }
+
+    @Test
+    void javaAndPythonAdoptEachOthersChains() throws Exception {
+        // Python's chain first: floats, a big integer, non-ASCII, and amounts our API would refuse
+        String[] pythonTransactions = {
+                "{\"sender\": \"Zo\u00eb\", \"recipient\": \"\u652f\u4ed8\u5b9d\", \"amount\": 0.1}",
+                "{\"sender\": \"rocket \uD83D\uDE80\", \"recipient\": \"quote \\\" back \\\\\", \"amount\": 1e-05}",
+                "{\"sender\": \"big\", \"recipient\": \"int\", \"amount\": 1000000000000000000000000000000}",
+                "{\"sender\": \"python\", \"recipient\": \"allows\", \"amount\": \"-3\"}",
+        };
+        for (String tx : pythonTransactions) {
+            assertEquals(201, Http.postJson(pythonUrl + "/transactions/new", tx).status());
+        }
+        assertEquals(200, Http.get(pythonUrl + "/mine").status());
+        assertEquals(200, Http.get(pythonUrl + "/mine").status());
+
+        try (TestNode java = TestNode.start()) {
+            Http.postJson(java.url() + "/nodes/register", "{\"nodes\": [\"" + pythonUrl + "\"]}");
+            assertEquals("Our chain was replaced", Http.get(java.url() + "/nodes/resolve").message());
+            List<Block> adopted = chainOf(java.url());
+            assertEquals(chainOf(pythonUrl), adopted);
+            assertEquals(3, adopted.size());
+
+            // then Java grows it, and the Python node adopts the Java chain
+            Http.postJson(java.url() + "/transactions/new",
+                    "{\"sender\": \"caf\u00e9 \\u2028\", \"recipient\": \"<script>alert(1)</script>\", \"amount\": 5.0}");
+            Http.postJson(java.url() + "/transactions/new",
+                    "{\"sender\": \"exact\", \"recipient\": \"digits\", \"amount\": 123456789.12345679}");
+            Http.get(java.url() + "/mine");
+            Http.get(java.url() + "/mine");
+            Http.postJson(pythonUrl + "/nodes/register", "{\"nodes\": [\"" + java.url() + "\"]}");
+            assertEquals("Our chain was replaced", Http.get(pythonUrl + "/nodes/resolve").message());
+            List<Block> javaChain = chainOf(java.url());
+            assertEquals(5, javaChain.size());
+            assertEquals(javaChain, chainOf(pythonUrl));
+
+            // and both agree that the chain they now share is authoritative
+            assertEquals("Our chain is authoritative", Http.get(java.url() + "/nodes/resolve").message());
+            assertEquals("Our chain is authoritative", Http.get(pythonUrl + "/nodes/resolve").message());
+        }
+    }
+}
