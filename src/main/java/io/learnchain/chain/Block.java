@@ -29,6 +29,8 @@ public final class Block {
     private final JsonNumber proof;
     private final String previousHash;
     private final List<JsonObject> transactions;
+    /** The compact encoding, made on first use; benign race, the bytes are always the same. */
+    private byte[] compact;
 
     private Block(JsonObject json, long index, JsonNumber proof, String previousHash, List<JsonObject> transactions) {
         this.json = json;
@@ -104,6 +106,19 @@ public final class Block {
 
     public JsonObject json() {
         return json;
+    }
+
+    /**
+     * The block as served and stored: compact JSON, keys and number literals as received. Made
+     * once, as blocks never change; callers must not modify the array.
+     */
+    public byte[] compactJson() {
+        byte[] bytes = compact;
+        if (bytes == null) {
+            bytes = JsonWriter.compact(json);
+            compact = bytes;
+        }
+        return bytes;
     }
 
     /** SHA-256 hex of {@code json.dumps(block, sort_keys=True)}. */

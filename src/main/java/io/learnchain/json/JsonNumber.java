@@ -57,7 +57,10 @@ public final class JsonNumber implements Json {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("JSON has no literal for " + value);
         }
-        return new JsonNumber(PythonFloat.repr(value), false);
+        String repr = PythonFloat.repr(value);
+        JsonNumber number = new JsonNumber(repr, false);
+        number.canonical = repr;
+        return number;
     }
 
     public String literal() {
@@ -97,7 +100,7 @@ public final class JsonNumber implements Json {
             if (integer) {
                 c = literal.equals("-0") ? "0" : literal; // JSON forbids leading zeros, so only -0 differs
             } else {
-                c = PythonFloat.repr(doubleValue());
+                c = PythonFloat.reprOfLiteral(literal);
             }
             canonical = c;
         }

@@ -19,6 +19,90 @@ public final class PythonFloat {
     }
 
     public static String repr(double value) {
+        String special = special(value);
+        if (special != null) {
+            return special;
+        }
+        BigDecimal shortest = shortestRoundTrip(Math.abs(value)).stripTrailingZeros();
+        String digits = shortest.unscaledValue().toString();
+        return format(value < 0, digits, digits.length() - shortest.scale());
+    }
+
+    /**
+     * Python's {@code repr(float(literal))} for a JSON number literal with a fraction or an
+     * exponent. Same result as {@code repr(Double.parseDouble(literal))}, usually much faster: a
+     * literal of 15 significant digits or fewer is already the shortest form of its double, and a
+     * longer one is shown to be (or not) with a few cheap round-trip checks of its neighbours
+     * before any exact arithmetic is done.
+     */
+    public static String reprOfLiteral(String literal) {
+        double value = Double.parseDouble(literal);
+        String special = special(value);
+        if (special != null) {
+            return special;
+        }
+        Decimal d = Decimal.of(literal);
+        if (d == null || Math.abs(value) < Double.MIN_NORMAL) {
+            return repr(value); // too many digits to use as a hint, or subnormal
+        }
+        if (d.digits.length() <= 15 || isShortestAndNearest(d, value)) {
+            return format(value < 0, d.digits, d.pointPosition);
+        }
+        return repr(value);
+    }
+
+    /**
+     * True when the literal's digits are what Python's repr would print: no decimal one digit
+     * shorter reads back as {@code value} (its two shorter neighbours do not, and any other would
+     * lie beyond them), and no other decimal of the same length does (its two neighbours do not).
+     */
+    private static boolean isShortestAndNearest(Decimal d, double value) {
+        long digits = Long.parseLong(d.digits);
+        int n = d.digits.length();
+        long shorter = digits / 10;
+        return !readsBack(shorter, n - 1, d.pointPosition, value)
+                && !readsBack(shorter + 1, n - 1, d.pointPosition, value)
+                && !readsBack(digits - 1, n, d.pointPosition, value)
+                && !readsBack(digits + 1, n, d.pointPosition, value);
+    }
+
+    /** Whether 0.DIGITS x 10^pointPosition (DIGITS padded to {@code length}) parses to {@code value}. */
+    private static boolean readsBack(long digits, int length, int pointPosition, double value) {
+        double parsed = Double.parseDouble(Math.abs(digits) + "E" + (pointPosition - length));
+        return parsed == Math.abs(value);
+    }
+
+    /** A literal's significant digits (no leading or trailing zeros) and decimal point position. */
+    private record Decimal(String digits, int pointPosition) {
+        /** Null when the literal has more significant digits than a long can hold as a hint. */
+        static Decimal of(String literal) {
+            int exponentAt = Math.max(literal.indexOf('e'), literal.indexOf('E'));
+            String mantissa = exponentAt < 0 ? literal : literal.substring(0, exponentAt);
+            long exponent = exponentAt < 0 ? 0 : Long.parseLong(literal.substring(exponentAt + 1).replace("+", ""));
+            if (mantissa.startsWith("-")) {
+                mantissa = mantissa.substring(1);
+            }
+            int dot = mantissa.indexOf('.');
+            String integer = dot < 0 ? mantissa : mantissa.substring(0, dot);
+            String fraction = dot < 0 ? "" : mantissa.substring(dot + 1);
+            String all = integer + fraction;
+            int first = 0;
+            while (first < all.length() && all.charAt(first) == '0') {
+                first++;
+            }
+            int last = all.length();
+            while (last > first && all.charAt(last - 1) == '0') {
+                last--;
+            }
+            if (last - first > 17 || last == first) {
+                return null;
+            }
+            long point = integer.length() - first + exponent;
+            return new Decimal(all.substring(first, last), (int) point);
+        }
+    }
+
+    private static String special(double value) {
         if (Double.isNaN(value)) {
             return "NaN";
         }
@@ -28,11 +112,13 @@ public final class PythonFloat {
         if (value == 0) {
             return (1 / value < 0) ? "-0.0" : "0.0";
         }
-        BigDecimal shortest = shortestRoundTrip(Math.abs(value)).stripTrailingZeros();
-        String digits = shortest.unscaledValue().toString();
-        int pointPosition = digits.length() - shortest.scale(); // value = 0.DIGITS x 10^pointPosition
+        return null;
+    }
+
+    /** Python's layout for {@code 0.DIGITS x 10^pointPosition}: positional between 1e-4 and 1e16, else exponent. */
+    private static String format(boolean negative, String digits, int pointPosition) {
         StringBuilder out = new StringBuilder(digits.length() + 8);
-        if (value < 0) {
+        if (negative) {
             out.append('-');
         }
         int exponent = pointPosition - 1; // value = D.IGITS x 10^exponent

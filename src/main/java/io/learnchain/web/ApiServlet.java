@@ -34,8 +34,19 @@ abstract class ApiServlet extends HttpServlet {
         this.allow = allowed.append(", OPTIONS").toString();
     }
 
-    /** Serves one request whose method is allowed. */
-    abstract Reply handle(HttpServletRequest request);
+    /** Serves one request whose method is allowed; endpoints that stream override {@link #stream} instead. */
+    Reply handle(HttpServletRequest request) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " streams its answers");
+    }
+
+    /**
+     * For answers too large to build in memory first: writes the answer itself and returns true,
+     * or returns false (the default) to have {@link #handle} called. Failures before anything is
+     * written are answered as usual.
+     */
+    boolean stream(HttpServletRequest request, HttpServletResponse response, boolean withBody) throws IOException {
+        return false;
+    }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -52,6 +63,9 @@ abstract class ApiServlet extends HttpServlet {
                 response.setHeader("Allow", allow);
                 throw new ApiException(405, "Method " + method + " is not allowed on " + request.getServletPath()
                         + "; use " + String.join(" or ", methods));
+            }
+            if (stream(request, response, !head)) {
+                return;
             }
             reply = handle(request);
         } catch (ApiException e) {

@@ -30,8 +30,16 @@ final class RawHttpClient implements AutoCloseable {
 
     /** Sends a request and returns the status; the body is read and dropped. */
     int send(String method, String path, byte[] jsonBody) throws IOException {
+        return send(method, path, jsonBody, null);
+    }
+
+    /** The same with one extra header line ({@code "Name: value"}), or none if null. */
+    int send(String method, String path, byte[] jsonBody, String header) throws IOException {
         StringBuilder head = new StringBuilder(128).append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
                 .append(host).append("\r\n");
+        if (header != null) {
+            head.append(header).append("\r\n");
+        }
         if (jsonBody != null) {
             head.append("Content-Type: application/json\r\nContent-Length: ").append(jsonBody.length).append("\r\n");
         }
@@ -48,13 +56,29 @@ final class RawHttpClient implements AutoCloseable {
         String status = readLine();
         int code = Integer.parseInt(status.substring(9, 12));
         long length = 0;
+        boolean chunked = false;
         String line;
         while (!(line = readLine()).isEmpty()) {
             if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
                 length = Long.parseLong(line.substring(15).strip());
+            } else if (line.regionMatches(true, 0, "Transfer-Encoding:", 0, 18) && line.toLowerCase().contains("chunked")) {
+                chunked = true;
             }
         }
-        in.skipNBytes(length);
+        if (chunked) {
+            length = 0;
+            long chunk;
+            while ((chunk = Long.parseLong(readLine().split(";")[0].strip(), 16)) > 0) {
+                in.skipNBytes(chunk);
+                readLine();
+                length += chunk;
+            }
+            while (!readLine().isEmpty()) {
+                // trailers
+            }
+        } else {
+            in.skipNBytes(length);
+        }
         lastBodyLength = length;
         return code;
     }

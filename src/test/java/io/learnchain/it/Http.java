@@ -53,6 +53,24 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
+    /** A GET that accepts gzip; the body is returned decompressed, the headers as sent. */
+    public static Answer getGzip(String url) {
+        try {
+            HttpResponse<byte[]> r = CLIENT.send(HttpRequest.newBuilder(URI.create(url)).header("Accept-Encoding", "gzip").GET()
+                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            byte[] body = r.body();
+            if ("gzip".equals(r.headers().firstValue("Content-Encoding").orElse(null))) {
+                body = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body)).readAllBytes();
+            }
+            return new Answer(r.statusCode(), new String(body, java.nio.charset.StandardCharsets.UTF_8), r.headers().map());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     public static Answer postJson(String url, String json) {
         return post(url, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

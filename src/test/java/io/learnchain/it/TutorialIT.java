@@ -58,6 +58,19 @@ class TutorialIT {
     }
 
     @Test
+    void theChainIsServedGzippedToClientsThatAcceptIt() {
+        try (TestNode node = TestNode.start()) {
+            Http.get(node.url() + "/mine");
+            Http.Answer plain = Http.get(node.url() + "/chain");
+            Http.Answer zipped = Http.getGzip(node.url() + "/chain");
+            assertEquals("gzip", zipped.header("Content-Encoding"));
+            assertEquals(null, plain.header("Content-Encoding"));
+            assertEquals(plain.body(), zipped.body());
+            assertEquals(Integer.toString(plain.body().length()), plain.header("Content-Length"));
+        }
+    }
+
+    @Test
     void numbersAndStringsKeepTheirExactForm() throws Exception {
         try (TestNode node = TestNode.start()) {
             assertEquals(201, Http.postJson(node.url() + "/transactions/new",

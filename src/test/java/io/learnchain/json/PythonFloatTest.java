@@ -31,6 +31,31 @@ class PythonFloatTest {
     }
 
     @Test
+    void anyLiteralOfADoubleGivesPythonsRepr() {
+        List<String> wrong = new ArrayList<>();
+        for (Json item : ((JsonArray) Vectors.read("project/float-vectors.json")).items()) {
+            JsonArray pair = (JsonArray) item;
+            double value = Double.longBitsToDouble(Long.parseUnsignedLong(((JsonString) pair.get(0)).value(), 16));
+            String expected = ((JsonString) pair.get(1)).value();
+            String exact = new java.math.BigDecimal(value).toPlainString();
+            // the same double written in other ways a JSON producer might
+            List<String> literals = List.of(expected, Double.toString(value), String.format("%.16e", value),
+                    String.format("%.17g", value).strip(), new java.math.BigDecimal(value).toString(),
+                    exact + (exact.contains(".") ? "000" : ".000"));
+            for (String literal : literals) {
+                if (!JsonNumber.isJsonNumber(literal) || JsonNumber.parse(literal).isInteger()) {
+                    continue;
+                }
+                String actual = PythonFloat.reprOfLiteral(literal);
+                if (!expected.equals(actual)) {
+                    wrong.add(literal + ": expected " + expected + " got " + actual);
+                }
+            }
+        }
+        assertEquals(List.of(), wrong.subList(0, Math.min(20, wrong.size())));
+    }
+
+    @Test
     void formatsAsPythonDoes() {
         assertEquals("5.0", PythonFloat.repr(5.0));
         assertEquals("-0.0", PythonFloat.repr(-0.0));
