@@ -42,6 +42,7 @@ public final class Blockchain implements AutoCloseable {
     private final Miner miner;
     private final ReentrantLock writer = new ReentrantLock();
     private final Object publishing = new Object();
+    private final Instant startedAt = Instant.now();
     /** The newest state, possibly not yet durable; written under {@link #writer}. */
     private volatile NodeState latest;
     /** The newest durable state: what readers see. */
@@ -82,6 +83,11 @@ public final class Blockchain implements AutoCloseable {
     /** This node's address in mining rewards: a random UUID's 32 hex digits, kept for life. */
     public String nodeId() {
         return nodeId;
+    }
+
+    /** When this node started (this process, not the chain). */
+    public Instant startedAt() {
+        return startedAt;
     }
 
     public int miningThreads() {

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.util.Set;
+import java.util.zip.CRC32C;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -76,12 +77,31 @@ abstract class ApiServlet extends HttpServlet {
             response.setHeader("Retry-After", "60");
             reply = new Reply(503, Reply.message("The node cannot write to its storage: " + e.getMessage()));
         }
-        write(response, reply, !method.equals("HEAD"));
+        byte[] body = JsonWriter.compact(reply.body());
+        if (reply.status() == 200 && (method.equals("GET") || method.equals("HEAD"))) {
+            // a cheap validator so that pollers (the status page) skip answers they already have
+            String etag = etag(body);
+            response.setHeader("ETag", etag);
+            if (etag.equals(request.getHeader("If-None-Match"))) {
+                response.setStatus(304);
+                return;
+            }
+        }
+        write(response, reply.status(), body, !method.equals("HEAD"));
+    }
+
+    private static String etag(byte[] body) {
+        CRC32C crc = new CRC32C();
+        crc.update(body);
+        return "W/\"" + Long.toHexString(crc.getValue()) + "-" + body.length + "\"";
     }
 
     static void write(HttpServletResponse response, Reply reply, boolean withBody) throws IOException {
-        byte[] body = JsonWriter.compact(reply.body());
-        response.setStatus(reply.status());
+        write(response, reply.status(), JsonWriter.compact(reply.body()), withBody);
+    }
+
+    private static void write(HttpServletResponse response, int status, byte[] body, boolean withBody) throws IOException {
+        response.setStatus(status);
         response.setContentType("application/json");
         response.setHeader("Cache-Control", "no-store");
         response.setContentLength(body.length);

@@ -25,6 +25,7 @@ public final class StatusServlet extends ApiServlet {
                 .put("peers", Views.peers(state.peers(), NodeListener.consensus(context())))
                 .put("mining_threads", blockchain.miningThreads())
                 .put("data_dir", blockchain.storeLocation())
+                .put("started_at", blockchain.startedAt().toString())
                 .build());
     }
 }

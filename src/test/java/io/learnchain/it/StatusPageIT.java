@@ -1,0 +1,148 @@
+package io.learnchain.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The status page in a real headless Chromium, against the WAR in Jetty under a context path. */
+class StatusPageIT {
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final String HOSTILE = "<img src=x onerror=alert(1)>";
+
+    private static TestNode node;
+    private static WebDriver browser;
+    private static Path profile;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+                "needs Debian's chromium and chromium-driver (.ci/run installs them)");
+        node = TestNode.start("/blockchain", Map.of());
+        profile = Files.createTempDirectory("chromium-profile-");
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+                "--no-first-run", "--user-data-dir=" + profile, "--window-size=1280,1800", "--lang=en-GB");
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (node != null) {
+            node.close();
+        }
+        if (profile != null) {
+            TestNode.deleteRecursively(profile);
+        }
+    }
+
+    private static WebDriverWait waitUpTo(int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    }
+
+    private static void waitForText(String id, String text) {
+        waitUpTo(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
+    }
+
+    private static void type(String id, String text) {
+        WebElement input = browser.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    @Test
+    void aPersonAddsATransactionMinesAndWatchesTheChainGrow() throws Exception {
+        browser.get(node.url() + "/");
+        waitForText("height", "1");
+        ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
+
+        // a transaction through the form; the hostile sender must stay text
+        type("tx-sender", HOSTILE);
+        type("tx-recipient", "bob");
+        type("tx-amount", "5.0");
+        browser.findElement(By.id("tx-submit")).click();
+        waitForText("tx-result", "Transaction will be added to Block 2");
+        waitForText("pending", HOSTILE);
+        assertEquals(HOSTILE, browser.findElement(By.cssSelector("#pending td")).getText());
+        assertEquals("5.0", browser.findElements(By.cssSelector("#pending td")).get(2).getText(), "the amount keeps its form");
+
+        // the server's 400 message appears next to the field it names
+        type("tx-sender", "alice");
+        type("tx-recipient", "bob");
+        type("tx-amount", "-1");
+        browser.findElement(By.id("tx-submit")).click();
+        waitForText("tx-amount-error", "amount must be greater than 0");
+        assertEquals("true", browser.findElement(By.id("tx-amount")).getAttribute("aria-invalid"));
+
+        // Mine: the forged block and its time are shown, the height changes without a reload
+        browser.findElement(By.id("mine")).click();
+        waitForText("mine-result", "Block #2 forged in");
+        waitForText("height", "2");
+        waitForText("pending-count", "0");
+
+        // a change made elsewhere shows up by itself
+        assertEquals(200, Http.get(node.url() + "/mine").status());
+        waitForText("height", "3");
+        assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;"));
+
+        // newest block first; opening block 2 shows its transactions, the hostile one as text
+        List<WebElement> blocks = browser.findElements(By.cssSelector("#blocks details"));
+        assertEquals("3", blocks.get(0).getAttribute("data-index"));
+        assertTrue(blocks.get(0).getText().contains("parent #2"), blocks.get(0).getText());
+        WebElement second = blocks.get(1);
+        second.findElement(By.tagName("summary")).click();
+        waitUpTo(5).until(d -> second.getText().contains(HOSTILE));
+        assertEquals(0, browser.findElements(By.cssSelector("main img")).size(), "no element was made from user text");
+        assertEquals(0, (long) (Long) ((JavascriptExecutor) browser).executeScript(
+                "return document.querySelectorAll('[onerror]').length;"));
+        assertEquals(3, browser.findElements(By.cssSelector("#chart rect")).size(), "one bar per block");
+
+        Path shot = Path.of("target", "screenshots", "status-page.png");
+        Files.createDirectories(shot.getParent());
+        File file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(file.toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void thePageIsServedWithAPolicyThatForbidsInlineScript() {
+        Http.Answer page = Http.get(node.url() + "/");
+        assertEquals(200, page.status());
+        String policy = page.header("Content-Security-Policy");
+        assertTrue(policy.contains("script-src 'self'") && !policy.contains("unsafe-inline"), policy);
+        assertEquals("nosniff", page.header("X-Content-Type-Options"));
+        assertEquals("nosniff", Http.get(node.url() + "/chain").header("X-Content-Type-Options"));
+        assertEquals("nosniff", Http.get(node.url() + "/nowhere").header("X-Content-Type-Options"));
+        assertTrue(!page.body().contains("<script>") && page.body().contains("src=\"app.js\""), "no inline script, relative URLs");
+    }
+}

@@ -1,0 +1,336 @@
+// The node's status page. Every string from users or peers reaches the page through
+// textContent or createTextNode, never as HTML; the server's Content-Security-Policy forbids
+// inline script, so this file is the only code the page runs. All URLs are relative, so the
+// page works under any context path.
+'use strict';
+
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const POLL_MS = 1000;
+  let statusEtag = null;
+  let startedAt = null;
+  let shownKey = null;
+
+  /** Makes an element: props sets className, text, title and attributes; children are nodes or strings. */
+  function el(tag, props = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(props)) {
+      if (key === 'className') node.className = value;
+      else if (key === 'text') node.textContent = value;
+      else node.setAttribute(key, value);
+    }
+    for (const child of children) {
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return node;
+  }
+
+  /**
+   * A number shown exactly as the node sent it: JSON.parse would turn 5.0 into 5 and round big
+   * integers, and this page never rewrites data. Needs the reviver's source text (modern
+   * browsers); elsewhere the parsed number is shown.
+   */
+  class Literal {
+    constructor(text) { this.text = text; }
+    toString() { return this.text; }
+  }
+  const EXACT_KEYS = new Set(['amount', 'proof']);
+  const exactNumbers = (key, value, context) =>
+    (typeof value === 'number' && EXACT_KEYS.has(key) && context && context.source ? new Literal(context.source) : value);
+
+  async function api(path, options = {}) {
+    const response = await fetch(path, { cache: 'no-store', ...options });
+    let body = null;
+    if (response.status !== 304) {
+      try { body = JSON.parse(await response.text(), exactNumbers); } catch (e) { body = null; }
+    }
+    return { status: response.status, ok: response.ok, body, etag: response.headers.get('ETag') };
+  }
+
+  function postJson(path, text) {
+    return api(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: text });
+  }
+
+  function short(hash) {
+    return hash.length > 16 ? hash.slice(0, 12) + '…' + hash.slice(-4) : hash;
+  }
+
+  function jsonText(value) {
+    if (value instanceof Literal) return value.text;
+    return typeof value === 'string' ? value : JSON.stringify(value);
+  }
+
+  function duration(seconds) {
+    seconds = Math.max(0, Math.floor(seconds));
+    const d = Math.floor(seconds / 86400), h = Math.floor(seconds % 86400 / 3600);
+    const m = Math.floor(seconds % 3600 / 60), s = seconds % 60;
+    if (d > 0) return `${d} d ${h} h`;
+    if (h > 0) return `${h} h ${String(m).padStart(2, '0')} min`;
+    if (m > 0) return `${m} min ${String(s).padStart(2, '0')} s`;
+    return `${s} s`;
+  }
+
+  function when(timestamp) {
+    if (typeof timestamp !== 'number') return jsonText(timestamp);
+    const date = new Date(timestamp * 1000);
+    return `${date.toLocaleString()} (${duration(Date.now() / 1000 - timestamp)} ago)`;
+  }
+
+  // ---- rendering ------------------------------------------------------------------------
+
+  function renderStatus(status) {
+    $('height').textContent = status.length;
+    $('pending-count').textContent = status.pending;
+    $('difficulty').textContent = `${status.difficulty} leading zeros`;
+    $('last-hash').textContent = status.last_hash;
+    $('node-id').textContent = status.node_id;
+    $('data-dir').textContent = status.data_dir;
+    startedAt = Date.parse(status.started_at);
+    renderUptime();
+    const rows = (status.peers || []).map((peer) => el('tr', {},
+      el('td', { className: 'hash', text: peer.node }),
+      el('td', { className: 'outcome-' + peer.last_outcome, title: peer.last_detail || '', text: peer.last_outcome }),
+      el('td', { text: peer.last_reached ? new Date(peer.last_reached).toLocaleString() : 'never' })));
+    $('peers').replaceChildren(...rows);
+    $('peers-empty').hidden = rows.length > 0;
+  }
+
+  function renderUptime() {
+    if (startedAt) $('uptime').textContent = duration((Date.now() - startedAt) / 1000);
+  }
+
+  function transactionsTable(transactions) {
+    return el('table', {},
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Sender' }), el('th', { scope: 'col', text: 'Recipient' }),
+        el('th', { scope: 'col', text: 'Amount' }))),
+      el('tbody', {}, ...transactions.map((tx) => el('tr', {},
+        el('td', { text: jsonText(tx.sender) }), el('td', { text: jsonText(tx.recipient) }),
+        el('td', { text: jsonText(tx.amount) })))));
+  }
+
+  function renderBlocks(recent) {
+    const items = recent.blocks.map(({ hash, block }, i) => {
+      const parent = recent.blocks[i + 1];
+      const txs = Array.isArray(block.transactions) ? block.transactions : [];
+      let link;
+      if (block.index === 1) {
+        link = el('span', { className: 'link', text: 'genesis' });
+      } else if (parent) {
+        const linked = parent.hash === block.previous_hash;
+        link = el('span', { className: 'link' + (linked ? '' : ' broken'),
+          text: linked ? `↳ parent #${parent.block.index} ${short(block.previous_hash)}` : `parent ${short(block.previous_hash)} not shown` });
+      } else {
+        link = el('span', { className: 'link', text: `↳ parent ${short(block.previous_hash)}` });
+      }
+      const summary = el('summary', {},
+        el('span', { className: 'index', text: `#${block.index}` }),
+        el('span', { className: 'hide-narrow', text: typeof block.timestamp === 'number'
+          ? new Date(block.timestamp * 1000).toLocaleString() : jsonText(block.timestamp) }),
+        el('span', { text: `${txs.length} tx` }),
+        el('span', { className: 'hide-narrow', text: `proof ${jsonText(block.proof)}` }),
+        el('span', {}, el('span', { className: 'hash', title: hash, text: short(hash) }), ' ', link));
+      const details = el('details', { className: 'block', 'data-index': String(block.index) }, summary,
+        el('div', { className: 'body' },
+          el('p', {}, 'Hash ', el('code', { text: hash })),
+          el('p', {}, 'Previous hash ', el('code', { text: jsonText(block.previous_hash) })),
+          el('p', { text: `Time ${when(block.timestamp)}` }),
+          transactionsTable(txs)));
+      return el('li', {}, details);
+    });
+    // keep open the blocks a person opened
+    const open = new Set([...document.querySelectorAll('#blocks details[open]')].map((d) => d.dataset.index));
+    $('blocks').replaceChildren(...items);
+    for (const details of document.querySelectorAll('#blocks details')) {
+      if (open.has(details.dataset.index)) details.open = true;
+    }
+    renderChart(recent.blocks.slice().reverse().map((b) => b.block));
+  }
+
+  function renderChart(blocks) {
+    const svg = $('chart');
+    const ns = 'http://www.w3.org/2000/svg';
+    const W = 600, H = 160, top = 16, bottom = 18;
+    const gaps = blocks.map((b, i) => (i === 0 || typeof b.timestamp !== 'number' || typeof blocks[i - 1].timestamp !== 'number')
+      ? 0 : Math.max(0, b.timestamp - blocks[i - 1].timestamp));
+    const counts = blocks.map((b) => (Array.isArray(b.transactions) ? b.transactions.length : 0));
+    const maxGap = Math.max(1, ...gaps), maxCount = Math.max(1, ...counts);
+    const step = W / Math.max(1, blocks.length);
+    const y = (value, max) => H - bottom - (value / max) * (H - top - bottom);
+    const shapes = [];
+    gaps.forEach((gap, i) => {
+      const bar = document.createElementNS(ns, 'rect');
+      bar.setAttribute('class', 'bar');
+      bar.setAttribute('x', String(i * step + 1));
+      bar.setAttribute('width', String(Math.max(1, step - 2)));
+      bar.setAttribute('y', String(y(gap, maxGap)));
+      bar.setAttribute('height', String(H - bottom - y(gap, maxGap)));
+      const title = document.createElementNS(ns, 'title');
+      title.textContent = `#${blocks[i].index}: ${gap.toFixed(1)} s after its parent, ${counts[i]} transactions`;
+      bar.append(title);
+      shapes.push(bar);
+    });
+    if (blocks.length > 1) {
+      const line = document.createElementNS(ns, 'polyline');
+      line.setAttribute('class', 'tx');
+      line.setAttribute('points', counts.map((c, i) => `${i * step + step / 2},${y(c, maxCount)}`).join(' '));
+      shapes.push(line);
+    }
+    const label = (x, yy, text, anchor) => {
+      const t = document.createElementNS(ns, 'text');
+      t.setAttribute('class', 'axis');
+      t.setAttribute('x', String(x));
+      t.setAttribute('y', String(yy));
+      t.setAttribute('text-anchor', anchor);
+      t.textContent = text;
+      return t;
+    };
+    shapes.push(label(4, 12, `${maxGap.toFixed(1)} s`, 'start'), label(W - 4, 12, `${maxCount} tx`, 'end'));
+    if (blocks.length) {
+      shapes.push(label(4, H - 4, `#${blocks[0].index}`, 'start'), label(W - 4, H - 4, `#${blocks[blocks.length - 1].index}`, 'end'));
+    }
+    svg.replaceChildren(...shapes);
+  }
+
+  function renderPending(pending) {
+    const rows = pending.transactions.map((tx) => el('tr', {},
+      el('td', { text: jsonText(tx.sender) }), el('td', { text: jsonText(tx.recipient) }), el('td', { text: jsonText(tx.amount) })));
+    $('pending').replaceChildren(...rows);
+    $('pending-empty').hidden = rows.length > 0;
+  }
+
+  // ---- live updates: poll /status (ETag), fetch the rest only when it changed ------------
+
+  async function refresh() {
+    try {
+      const answer = await api('status', statusEtag ? { headers: { 'If-None-Match': statusEtag } } : {});
+      if (answer.status === 200) {
+        statusEtag = answer.etag;
+        renderStatus(answer.body);
+        const key = `${answer.body.length}/${answer.body.last_hash}/${answer.body.pending}`;
+        if (key !== shownKey) {
+          const [recent, pending] = await Promise.all([api('blocks/recent?limit=50'), api('transactions/pending')]);
+          if (recent.ok) renderBlocks(recent.body);
+          if (pending.ok) renderPending(pending.body);
+          shownKey = key;
+        }
+      }
+      $('live').textContent = `live · updated ${new Date().toLocaleTimeString()}`;
+    } catch (e) {
+      $('live').textContent = 'the node does not answer; retrying…';
+    }
+  }
+
+  async function poll() {
+    await refresh();
+    setTimeout(poll, POLL_MS);
+  }
+
+  // ---- actions -------------------------------------------------------------------------------
+
+  function showResult(id, text, ok) {
+    const p = $(id);
+    p.textContent = text;
+    p.className = 'result ' + (ok ? 'ok' : 'bad');
+  }
+
+  /** Puts the server's message next to the field it names (sender, recipient, amount), else under the form. */
+  function showFieldError(fields, message, fallbackId) {
+    const named = fields.find((f) => new RegExp(`\\b${f}\\b`).test(message));
+    for (const f of fields) {
+      const input = $('tx-' + f);
+      input.removeAttribute('aria-invalid');
+      $('tx-' + f + '-error').textContent = '';
+    }
+    if (named) {
+      $('tx-' + named).setAttribute('aria-invalid', 'true');
+      $('tx-' + named + '-error').textContent = message;
+      $(fallbackId).textContent = '';
+    } else {
+      showResult(fallbackId, message, false);
+    }
+  }
+
+  /** The amount as typed, as a JSON number when it is one (so 5.0 stays 5.0), else as a string the server will refuse. */
+  function amountJson(text) {
+    const t = text.trim();
+    return /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/.test(t) ? t : JSON.stringify(t);
+  }
+
+  $('tx-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const fields = ['sender', 'recipient', 'amount'];
+    const body = `{"sender": ${JSON.stringify($('tx-sender').value)}, "recipient": ${JSON.stringify($('tx-recipient').value)}, `
+      + `"amount": ${amountJson($('tx-amount').value)}}`;
+    const answer = await postJson('transactions/new', body);
+    if (answer.status === 201) {
+      showFieldError(fields, '', 'tx-result');
+      showResult('tx-result', answer.body.message, true);
+      $('tx-form').reset();
+      refresh();
+    } else {
+      showFieldError(fields, (answer.body && answer.body.message) || `HTTP ${answer.status}`, 'tx-result');
+    }
+  });
+
+  $('mine').addEventListener('click', async () => {
+    const button = $('mine');
+    button.disabled = true;
+    showResult('mine-result', 'Mining…', true);
+    const started = performance.now();
+    try {
+      const answer = await api('mine', { method: 'POST' });
+      const ms = Math.round(performance.now() - started);
+      if (answer.ok) {
+        const b = answer.body;
+        showResult('mine-result', `Block #${b.index} forged in ${ms} ms: proof ${b.proof}, `
+          + `${b.transactions.length} transactions, parent ${short(b.previous_hash)}`, true);
+      } else {
+        showResult('mine-result', (answer.body && answer.body.message) || `HTTP ${answer.status}`, false);
+      }
+    } finally {
+      button.disabled = false;
+      refresh();
+    }
+  });
+
+  $('peer-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const answer = await postJson('nodes/register', JSON.stringify({ nodes: [$('peer-url').value] }));
+    const error = $('peer-url-error');
+    if (answer.status === 201) {
+      error.textContent = '';
+      $('peer-url').removeAttribute('aria-invalid');
+      showResult('resolve-result', `${answer.body.message}: ${answer.body.total_nodes.join(', ')}`, true);
+      $('peer-form').reset();
+      refresh();
+    } else {
+      $('peer-url').setAttribute('aria-invalid', 'true');
+      error.textContent = (answer.body && answer.body.message) || `HTTP ${answer.status}`;
+    }
+  });
+
+  $('resolve').addEventListener('click', async () => {
+    const button = $('resolve');
+    button.disabled = true;
+    try {
+      const answer = await api('nodes/resolve');
+      if (!answer.ok) {
+        showResult('resolve-result', (answer.body && answer.body.message) || `HTTP ${answer.status}`, false);
+        return;
+      }
+      const p = $('resolve-result');
+      p.className = 'result ok';
+      const list = el('ul', {}, ...(answer.body.peers || []).map((peer) => el('li', {},
+        el('span', { className: 'hash', text: peer.node }), ': ',
+        el('span', { className: 'outcome-' + peer.outcome, text: peer.outcome }),
+        peer.length !== undefined ? ` (${peer.length} blocks)` : '', ` — ${peer.detail}`)));
+      p.replaceChildren(el('strong', { text: answer.body.message }), list);
+    } finally {
+      button.disabled = false;
+      refresh();
+    }
+  });
+
+  setInterval(renderUptime, 1000);
+  poll();
+})();
