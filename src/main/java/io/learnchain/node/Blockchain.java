@@ -40,6 +40,7 @@ public final class Blockchain implements AutoCloseable {
     private final NodeStore store;
     private final String nodeId;
     private final Miner miner;
+    private final int maxPending;
     private final ReentrantLock writer = new ReentrantLock();
     private final Object publishing = new Object();
     private final Instant startedAt = Instant.now();
@@ -54,7 +55,16 @@ public final class Blockchain implements AutoCloseable {
      * @throws InvalidChainException if the stored chain breaks the consensus rules
      */
     public Blockchain(NodeStore store, int miningThreads) throws InvalidChainException {
+        this(store, miningThreads, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #Blockchain(NodeStore, int)}, refusing new transactions while {@code maxPending}
+     * wait (so a flood fills no memory: it waits for a block).
+     */
+    public Blockchain(NodeStore store, int miningThreads, int maxPending) throws InvalidChainException {
         this.store = store;
+        this.maxPending = maxPending;
         NodeStore.Contents contents = store.load().orElse(null);
         NodeState initial;
         if (contents == null) {
@@ -103,12 +113,16 @@ public final class Blockchain implements AutoCloseable {
      * Adds a transaction to the pending pool, durably.
      *
      * @return the index of the block that will hold it
+     * @throws PoolFullException if {@code maxPending} transactions are waiting already
      */
     public long addTransaction(Transaction transaction) {
         NodeState next;
         writer.lock();
         try {
             NodeState current = latest;
+            if (current.pending().size() >= maxPending) {
+                throw new PoolFullException(maxPending);
+            }
             long position = store.addPending(transaction);
             next = new NodeState(current.chain(), append(current.pending(), transaction), current.peers(), position);
             latest = next;

@@ -19,10 +19,11 @@ import java.util.function.Function;
  * @param maxBodyBytes   largest request body accepted
  * @param maxJsonDepth   deepest JSON nesting accepted in a request
  * @param maxPeers       most peers a node keeps
+ * @param maxPending     most transactions waiting for a block
  * @param peers          limits on talking to peers
  */
 public record Settings(Path dataDir, String dataDirSource, int miningThreads, int maxBodyBytes, int maxJsonDepth, int maxPeers,
-                       PeerSettings peers) {
+                       int maxPending, PeerSettings peers) {
 
     /**
      * Reads the settings.
@@ -55,6 +56,7 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
                 (int) source.integer("maxBodyBytes", 64 * 1024),
                 (int) source.integer("maxJsonDepth", 32),
                 (int) source.integer("maxPeers", 100),
+                (int) source.integer("maxPending", 100_000),
                 peers);
     }
 

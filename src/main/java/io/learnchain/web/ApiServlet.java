@@ -2,6 +2,7 @@ package io.learnchain.web;
 
 import io.learnchain.json.JsonWriter;
 import io.learnchain.node.Blockchain;
+import io.learnchain.node.PoolFullException;
 import io.learnchain.store.StoreException;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServlet;
@@ -70,8 +71,12 @@ abstract class ApiServlet extends HttpServlet {
             }
             reply = handle(request);
         } catch (ApiException e) {
-            LOG.fine(() -> method + " " + request.getRequestURI() + " rejected " + e.status() + ": " + e.getMessage());
+            LOG.info(() -> "rejected " + method + " " + request.getRequestURI() + ": " + e.status() + " " + e.getMessage());
             reply = new Reply(e.status(), Reply.message(e.getMessage()));
+        } catch (PoolFullException e) {
+            LOG.info(() -> "rejected " + method + " " + request.getRequestURI() + ": 503 " + e.getMessage());
+            response.setHeader("Retry-After", "10");
+            reply = new Reply(503, Reply.message(e.getMessage()));
         } catch (StoreException e) {
             LOG.log(Level.SEVERE, "storage failed", e);
             response.setHeader("Retry-After", "60");

@@ -32,7 +32,7 @@ public final class NodeListener implements ServletContextListener {
         NodeStore store = new FileStore(settings.dataDir());
         Blockchain blockchain;
         try {
-            blockchain = new Blockchain(store, settings.miningThreads());
+            blockchain = new Blockchain(store, settings.miningThreads(), settings.maxPending());
         } catch (InvalidChainException e) {
             store.close();
             throw new IllegalStateException("The chain stored in " + settings.dataDir() + " is invalid: " + e.getMessage()

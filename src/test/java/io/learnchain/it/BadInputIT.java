@@ -129,6 +129,21 @@ class BadInputIT {
     }
 
     @Test
+    void aFullPendingPoolAnswers503WithRetryAfter() {
+        try (TestNode small = TestNode.start("/", java.util.Map.of("blockchain.maxPending", "3"))) {
+            String tx = "{\"sender\": \"a\", \"recipient\": \"b\", \"amount\": 1}";
+            for (int i = 0; i < 3; i++) {
+                assertEquals(201, Http.postJson(small.url() + "/transactions/new", tx).status());
+            }
+            Http.Answer full = Http.postJson(small.url() + "/transactions/new", tx);
+            assertRejected(full, 503, "pending pool is full (3 transactions)");
+            assertEquals("10", full.header("Retry-After"));
+            assertEquals(200, Http.get(small.url() + "/mine").status());
+            assertEquals(201, Http.postJson(small.url() + "/transactions/new", tx).status(), "a block makes room");
+        }
+    }
+
+    @Test
     void headAndOptionsAnswerWithoutBodies() {
         Http.Answer head = Http.send("HEAD", node.url() + "/chain");
         assertEquals(200, head.status());
