@@ -4,7 +4,9 @@ import io.learnchain.json.Json;
 import io.learnchain.json.JsonArray;
 import io.learnchain.json.JsonNumber;
 import io.learnchain.json.JsonObject;
+import io.learnchain.json.JsonReader;
 import io.learnchain.json.JsonString;
+import io.learnchain.json.JsonSyntaxException;
 import io.learnchain.json.JsonWriter;
 
 import java.util.ArrayList;
@@ -12,33 +14,34 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * One block: the JSON object it was made from or received as, kept whole (extra fields and
- * number literals included), with its hash computed once.
+ * One block: the JSON it was made from or received as, kept exactly (extra fields and number
+ * literals included) as its compact encoding, with its hash computed once.
  *
  * <p>A {@code Block} is well-formed by construction: the fields the protocol reads have the
  * right types. Whether it links correctly to its parent is {@link ChainValidator}'s question.
- * Immutable and thread-safe.
+ * To keep long chains small in memory a block holds its encoding and the few fields consensus
+ * reads; {@link #json()} and {@link #transactions()} parse the encoding again when asked (about
+ * a microsecond per transaction). Immutable and thread-safe.
  */
 public final class Block {
     public static final String GENESIS_PREVIOUS_HASH = "1";
     public static final long GENESIS_PROOF = 100;
+    private static final int MAX_DEPTH = 1024;
 
-    private final JsonObject json;
+    private final byte[] compact;
     private final String hash;
     private final long index;
     private final JsonNumber proof;
     private final String previousHash;
-    private final List<JsonObject> transactions;
-    /** The compact encoding, made on first use; benign race, the bytes are always the same. */
-    private byte[] compact;
+    private final int transactionCount;
 
-    private Block(JsonObject json, long index, JsonNumber proof, String previousHash, List<JsonObject> transactions) {
-        this.json = json;
+    private Block(JsonObject json, long index, JsonNumber proof, String previousHash, int transactionCount) {
+        this.compact = JsonWriter.compact(json);
+        this.hash = Sha256.hex(JsonWriter.canonicalBytes(json));
         this.index = index;
         this.proof = proof;
         this.previousHash = previousHash;
-        this.transactions = transactions;
-        this.hash = Sha256.hex(JsonWriter.canonicalBytes(json));
+        this.transactionCount = transactionCount;
     }
 
     /**
@@ -68,15 +71,13 @@ public final class Block {
         if (!(json.get("transactions") instanceof JsonArray list)) {
             throw new InvalidChainException("block " + index + ": transactions must be a list");
         }
-        List<JsonObject> transactions = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
             if (!(list.get(i) instanceof JsonObject tx) || !tx.has("sender") || !tx.has("recipient") || !tx.has("amount")) {
                 throw new InvalidChainException("block " + index + ": transaction " + i
                         + " must be an object with sender, recipient and amount");
             }
-            transactions.add(tx);
         }
-        return new Block(json, index, proof, previousHash.value(), Collections.unmodifiableList(transactions));
+        return new Block(json, index, proof, previousHash.value(), list.size());
     }
 
     /** A block this node makes: the fields in the order the Python node writes them. */
@@ -104,21 +105,21 @@ public final class Block {
         return create(1, timestamp, List.of(), GENESIS_PROOF, GENESIS_PREVIOUS_HASH);
     }
 
+    /** The block's JSON, read again from its encoding: keys in their order, literals as they were. */
     public JsonObject json() {
-        return json;
+        try {
+            return (JsonObject) JsonReader.parse(compact, MAX_DEPTH);
+        } catch (JsonSyntaxException e) {
+            throw new IllegalStateException("a block's own encoding reads back", e);
+        }
     }
 
     /**
-     * The block as served and stored: compact JSON, keys and number literals as received. Made
-     * once, as blocks never change; callers must not modify the array.
+     * The block as served and stored: compact JSON, keys and number literals as received.
+     * Callers must not modify the array.
      */
     public byte[] compactJson() {
-        byte[] bytes = compact;
-        if (bytes == null) {
-            bytes = JsonWriter.compact(json);
-            compact = bytes;
-        }
-        return bytes;
+        return compact;
     }
 
     /** SHA-256 hex of {@code json.dumps(block, sort_keys=True)}. */
@@ -139,13 +140,24 @@ public final class Block {
         return previousHash;
     }
 
-    public List<JsonObject> transactions() {
-        return transactions;
+    public int transactionCount() {
+        return transactionCount;
     }
 
+    /** The transactions, read again from the encoding. */
+    public List<JsonObject> transactions() {
+        JsonArray list = (JsonArray) json().get("transactions");
+        List<JsonObject> transactions = new ArrayList<>(list.size());
+        for (Json tx : list.items()) {
+            transactions.add((JsonObject) tx);
+        }
+        return Collections.unmodifiableList(transactions);
+    }
+
+    /** Blocks are equal when their hashes are: the same content, however its keys were ordered. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Block other && hash.equals(other.hash) && json.equals(other.json);
+        return o instanceof Block other && hash.equals(other.hash);
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class ChainValidator {
         if (!genesis.proof().canonical().equals(Long.toString(Block.GENESIS_PROOF))) {
             throw new InvalidChainException("block 1: proof must be " + Block.GENESIS_PROOF);
         }
-        if (!genesis.transactions().isEmpty()) {
+        if (genesis.transactionCount() != 0) {
             throw new InvalidChainException("block 1: must hold no transactions");
         }
     }

@@ -224,7 +224,7 @@ public final class FileStore implements NodeStore {
 
     @Override
     public long appendBlock(Block block) {
-        return append(JsonObject.builder().put("block", block.json()).build());
+        return append(RecordFile.encode(block));
     }
 
     @Override
@@ -237,8 +237,11 @@ public final class FileStore implements NodeStore {
     }
 
     private long append(JsonObject record) {
+        return append(RecordFile.encode(record));
+    }
+
+    private long append(byte[] line) {
         checkUsable();
-        byte[] line = RecordFile.encode(record);
         synchronized (bufferLock) {
             buffer.writeBytes(line);
             return ++recorded;
@@ -354,7 +357,7 @@ public final class FileStore implements NodeStore {
             out.write(RecordFile.encode(JsonObject.builder().put("node_id", nodeId).put("generation", gen).build()));
             int count = 0;
             for (Block block : chain) {
-                out.write(RecordFile.encode(JsonObject.builder().put("block", block.json()).build()));
+                out.write(RecordFile.encode(block));
                 count++;
             }
             for (Transaction tx : pending) {

@@ -1,5 +1,6 @@
 package io.learnchain.store;
 
+import io.learnchain.chain.Block;
 import io.learnchain.json.Json;
 import io.learnchain.json.JsonObject;
 import io.learnchain.json.JsonReader;
@@ -23,14 +24,30 @@ import java.util.zip.CRC32C;
  * any text tool, and the checksum tells a damaged or half-written line from a good one.
  */
 final class RecordFile {
-    private static final int MAX_DEPTH = 64;
+    /** Records hold what the node accepted already (within its own, lower, limits) plus one level. */
+    private static final int MAX_DEPTH = 1024;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private RecordFile() {
     }
 
     static byte[] encode(JsonObject record) {
-        byte[] json = JsonWriter.compact(record);
+        return encode(JsonWriter.compact(record));
+    }
+
+    /** A block's record, made from the block's encoding as it is. */
+    static byte[] encode(Block block) {
+        byte[] head = "{\"block\":".getBytes(StandardCharsets.US_ASCII);
+        byte[] body = block.compactJson();
+        byte[] json = new byte[head.length + body.length + 1];
+        System.arraycopy(head, 0, json, 0, head.length);
+        System.arraycopy(body, 0, json, head.length, body.length);
+        json[json.length - 1] = '}';
+        return encode(json);
+    }
+
+    /** The line for a record given as compact JSON. */
+    static byte[] encode(byte[] json) {
         CRC32C crc = new CRC32C();
         crc.update(json);
         long value = crc.getValue();

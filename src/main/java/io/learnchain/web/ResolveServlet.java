@@ -6,7 +6,9 @@ import io.learnchain.json.JsonObject;
 import io.learnchain.peer.Consensus;
 import io.learnchain.peer.PeerOutcome;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,19 +19,16 @@ public final class ResolveServlet extends ApiServlet {
     }
 
     @Override
-    Reply handle(HttpServletRequest request) {
+    boolean stream(HttpServletRequest request, HttpServletResponse response, boolean withBody) throws IOException {
         Consensus.Round round = NodeListener.consensus(context()).resolve();
-        JsonArray chain = Views.blocks(blockchain().state().chain());
         List<Json> peers = new ArrayList<>();
         for (PeerOutcome outcome : round.peers()) {
             peers.add(outcome.toJson());
         }
-        JsonObject.Builder body = JsonObject.builder();
-        if (round.replaced()) {
-            body.put("message", "Our chain was replaced").put("new_chain", chain);
-        } else {
-            body.put("message", "Our chain is authoritative").put("chain", chain);
-        }
-        return Reply.ok(body.put("peers", new JsonArray(peers)).build());
+        ChainAnswer.write(request, response, withBody,
+                Reply.message(round.replaced() ? "Our chain was replaced" : "Our chain is authoritative"),
+                round.replaced() ? "new_chain" : "chain", blockchain().state().chain(),
+                JsonObject.builder().put("peers", new JsonArray(peers)).build());
+        return true;
     }
 }

@@ -1,6 +1,5 @@
 package io.learnchain.web;
 
-import io.learnchain.chain.Block;
 import io.learnchain.chain.Transaction;
 import io.learnchain.json.Json;
 import io.learnchain.json.JsonArray;
@@ -14,14 +13,6 @@ import java.util.List;
 /** The JSON shapes the API shares between endpoints. */
 final class Views {
     private Views() {
-    }
-
-    static JsonArray blocks(List<Block> chain) {
-        List<Json> items = new ArrayList<>(chain.size());
-        for (Block block : chain) {
-            items.add(block.json());
-        }
-        return new JsonArray(items);
     }
 
     static JsonArray transactions(List<Transaction> transactions) {

@@ -55,6 +55,9 @@ public final class Benchmark {
         if (all || sections.contains("python")) {
             PythonSeed.measure(ours);
         }
+        if (sections.contains("big")) { // not in "all": mines 100,000 blocks once (~8 minutes here)
+            big(BenchChains.chain(100_000));
+        }
         if (all || sections.contains("chain")) {
             List<Block> chain = BenchChains.chain(10_000);
             validation(chain);
@@ -78,6 +81,28 @@ public final class Benchmark {
                 System.out.printf("memory: %.1f KB of heap per block (4 transactions each, encoding cached); "
                         + "100,000 such blocks: about %.0f MB%n", perBlock / 1024, perBlock * 100_000 / (1 << 20));
             }
+        } finally {
+            TestNode.deleteRecursively(dir);
+        }
+    }
+
+    /** A node holding {@code chain} in this JVM (run it with -Dbench.heap=512m): heap used and /chain. */
+    static void big(List<Block> chain) throws Exception {
+        Path dir = BenchChains.dataDir(chain);
+        try (TestNode node = TestNode.start("/", Map.of("blockchain.dataDir", dir.toString()));
+             RawHttpClient http = new RawHttpClient(URI.create(node.url()))) {
+            long[] times = new long[10];
+            for (int i = -3; i < times.length; i++) {
+                long t0 = System.nanoTime();
+                http.send("GET", "/chain", null);
+                if (i >= 0) {
+                    times[i] = System.nanoTime() - t0;
+                }
+            }
+            Arrays.sort(times);
+            System.out.printf("a node holding %d blocks, max heap %d MB: %d MB used after GC, GET /chain median %.0f ms (%.1f MB)%n",
+                    chain.size(), Runtime.getRuntime().maxMemory() >> 20, usedHeapAfterGc() >> 20, percentile(times, 0.5),
+                    http.lastBodyLength / 1e6);
         } finally {
             TestNode.deleteRecursively(dir);
         }
