@@ -48,6 +48,139 @@ public final class JsonReader {
         return value;
     }
 
+    /**
+     * Reads a JSON object whose member {@code key} is a list, handing over that list's items one
+     * at a time, so that a long list never exists as one tree: {@link ListCursor#next} gives the
+     * next item, {@link ListCursor#finish} reads the rest of the document. The object's other
+     * members are checked for syntax and dropped. A second member named {@code key} is refused.
+     *
+     * @throws JsonSyntaxException if the input is not such an object (the message says why)
+     */
+    public static ListCursor openList(byte[] bytes, int length, int maxDepth, String key) throws JsonSyntaxException {
+        JsonReader r = new JsonReader(bytes, length, maxDepth);
+        r.skipWhitespace();
+        if (r.peek() != '{') {
+            throw r.error("Expected an object with a \"" + key + "\" list");
+        }
+        r.enter();
+        r.pos++;
+        r.skipWhitespace();
+        if (r.peek() != '}') {
+            while (true) {
+                r.skipWhitespace();
+                if (r.peek() != '"') {
+                    throw r.error("Expected a string key");
+                }
+                String name = r.readString();
+                r.skipWhitespace();
+                r.expect(':');
+                r.skipWhitespace();
+                if (name.equals(key)) {
+                    if (r.peek() != '[') {
+                        throw r.error("\"" + key + "\" is not a list");
+                    }
+                    r.enter();
+                    r.pos++;
+                    return new ListCursor(r, key);
+                }
+                r.readValue();
+                r.skipWhitespace();
+                int c = r.peek();
+                r.pos++;
+                if (c == '}') {
+                    break;
+                }
+                if (c != ',') {
+                    r.pos--;
+                    throw r.error("Expected ',' or '}' in an object");
+                }
+            }
+        }
+        throw new JsonSyntaxException("The object has no \"" + key + "\" list", 0);
+    }
+
+    /** The items of one list, read on demand; see {@link #openList}. */
+    public static final class ListCursor {
+        private final JsonReader reader;
+        private final String key;
+        private boolean first = true;
+        private boolean ended;
+
+        private ListCursor(JsonReader reader, String key) {
+            this.reader = reader;
+            this.key = key;
+        }
+
+        /** The next item, or null after the last. */
+        public Json next() throws JsonSyntaxException {
+            if (ended) {
+                return null;
+            }
+            JsonReader r = reader;
+            r.skipWhitespace();
+            if (first && r.peek() == ']') {
+                r.pos++;
+                r.depth--;
+                ended = true;
+                return null;
+            }
+            if (!first) {
+                int c = r.peek();
+                r.pos++;
+                if (c == ']') {
+                    r.depth--;
+                    ended = true;
+                    return null;
+                }
+                if (c != ',') {
+                    r.pos--;
+                    throw r.error("Expected ',' or ']' in a list");
+                }
+                r.skipWhitespace();
+            }
+            first = false;
+            Json item = r.readValue();
+            r.skipWhitespace();
+            return item;
+        }
+
+        /** Reads past the list's remaining items and the rest of the document, checking its syntax. */
+        public void finish() throws JsonSyntaxException {
+            while (next() != null) {
+                // items not asked for are checked and dropped
+            }
+            JsonReader r = reader;
+            r.skipWhitespace();
+            while (true) {
+                int c = r.peek();
+                r.pos++;
+                if (c == '}') {
+                    break;
+                }
+                if (c != ',') {
+                    r.pos--;
+                    throw r.error("Expected ',' or '}' in an object");
+                }
+                r.skipWhitespace();
+                if (r.peek() != '"') {
+                    throw r.error("Expected a string key");
+                }
+                if (r.readString().equals(key)) {
+                    throw r.error("A second \"" + key + "\" member");
+                }
+                r.skipWhitespace();
+                r.expect(':');
+                r.skipWhitespace();
+                r.readValue();
+                r.skipWhitespace();
+            }
+            r.skipWhitespace();
+            if (r.pos != r.end) {
+                throw r.error("Unexpected data after the JSON value");
+            }
+        }
+    }
+
     private Json readValue() throws JsonSyntaxException {
         if (pos >= end) {
             throw error("Unexpected end of JSON");

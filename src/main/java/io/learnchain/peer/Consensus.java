@@ -3,7 +3,6 @@ package io.learnchain.peer;
 import io.learnchain.chain.Block;
 import io.learnchain.chain.ChainValidator;
 import io.learnchain.chain.InvalidChainException;
-import io.learnchain.json.JsonArray;
 import io.learnchain.node.Blockchain;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 
@@ -121,12 +120,13 @@ public final class Consensus implements AutoCloseable {
 
     /** The peer's chain: validated if it is longer than ours, else only counted. */
     private Answer fetchLongerChain(HttpGet request, int ourLength) throws PeerFailure {
-        JsonArray chain = client.fetchChain(request);
+        List<Block> chain = client.fetchChain(request);
         if (chain.size() <= ourLength) {
             return new Answer(chain.size(), null);
         }
         try {
-            return new Answer(chain.size(), ChainValidator.validate(chain));
+            ChainValidator.validate(chain);
+            return new Answer(chain.size(), chain);
         } catch (InvalidChainException e) {
             throw new PeerFailure(PeerOutcome.INVALID, e.getMessage());
         }
@@ -143,5 +143,10 @@ public final class Consensus implements AutoCloseable {
     public void close() {
         fetchers.shutdownNow();
         client.close();
+        try {
+            fetchers.awaitTermination(5, TimeUnit.SECONDS); // a server undeploying the WAR must find no thread left
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -1,8 +1,8 @@
 package io.learnchain.peer;
 
+import io.learnchain.chain.Block;
+import io.learnchain.chain.InvalidChainException;
 import io.learnchain.json.Json;
-import io.learnchain.json.JsonArray;
-import io.learnchain.json.JsonObject;
 import io.learnchain.json.JsonReader;
 import io.learnchain.json.JsonSyntaxException;
 import org.apache.hc.client5.http.HttpHostConnectException;
@@ -23,6 +23,8 @@ import java.io.InputStream;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Fetches peers' chains over one pooled HTTP client, kept for the node's life. Every read is
@@ -67,8 +69,12 @@ public final class PeerClient implements AutoCloseable {
         return get;
     }
 
-    /** Sends {@code request} and returns the {@code chain} list of the answer, unvalidated. */
-    JsonArray fetchChain(HttpGet request) throws PeerFailure {
+    /**
+     * Sends {@code request} and returns the blocks of the answer's {@code chain} list, each
+     * well-formed (types checked, hash computed) but not yet checked against its parent. The
+     * list is read a block at a time, so a long chain never exists as one JSON tree.
+     */
+    List<Block> fetchChain(HttpGet request) throws PeerFailure {
         try {
             return http.execute(request, this::readChain);
         } catch (PeerFailureCarrier e) {
@@ -85,22 +91,34 @@ public final class PeerClient implements AutoCloseable {
         }
     }
 
-    private JsonArray readChain(ClassicHttpResponse response) throws IOException {
+    private List<Block> readChain(ClassicHttpResponse response) throws IOException {
         int status = response.getCode();
         if (status != 200) {
             throw new PeerFailureCarrier(PeerOutcome.BAD_RESPONSE, "answered HTTP " + status);
         }
         byte[] body = readCapped(response.getEntity());
-        Json json;
+        List<Block> blocks = new ArrayList<>();
+        String invalid = null; // a malformed block; the rest is still read, as broken JSON is the worse fault
         try {
-            json = JsonReader.parse(body, settings.maxJsonDepth());
+            JsonReader.ListCursor chain = JsonReader.openList(body, body.length, settings.maxJsonDepth(), "chain");
+            Json item;
+            while ((item = chain.next()) != null) {
+                if (invalid == null) {
+                    try {
+                        blocks.add(Block.fromJson(item));
+                    } catch (InvalidChainException e) {
+                        invalid = "block at position " + (blocks.size() + 1) + ": " + e.getMessage();
+                    }
+                }
+            }
+            chain.finish();
         } catch (JsonSyntaxException e) {
-            throw new PeerFailureCarrier(PeerOutcome.BAD_RESPONSE, "not JSON: " + e.getMessage());
+            throw new PeerFailureCarrier(PeerOutcome.BAD_RESPONSE, "not a JSON object with a \"chain\" list: " + e.getMessage());
         }
-        if (!(json instanceof JsonObject object) || !(object.get("chain") instanceof JsonArray chain)) {
-            throw new PeerFailureCarrier(PeerOutcome.BAD_RESPONSE, "the answer has no \"chain\" list");
+        if (invalid != null) {
+            throw new PeerFailureCarrier(PeerOutcome.INVALID, invalid);
         }
-        return chain;
+        return blocks;
     }
 
     private byte[] readCapped(HttpEntity entity) throws IOException {

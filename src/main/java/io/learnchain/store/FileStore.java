@@ -132,43 +132,55 @@ public final class FileStore implements NodeStore {
         final List<Transaction> pending = new ArrayList<>();
     }
 
+    /** Reads the snapshot: a header, the records, a trailer that counts them; anything else is damage. */
     private State readSnapshot(Path file) throws IOException {
-        List<RecordFile.Line> lines = RecordFile.read(file);
         State state = new State();
-        for (RecordFile.Line line : lines) {
-            if (!line.good()) {
-                throw new CorruptStoreException(file, where(line), line.problem());
+        try (RecordFile.Reader reader = new RecordFile.Reader(file)) {
+            RecordFile.Line line = reader.next();
+            if (line == null || !line.good() || !(line.record().get("node_id") instanceof JsonString id)
+                    || !(line.record().get("generation") instanceof JsonNumber gen) || !gen.isInteger()) {
+                throw new CorruptStoreException(file, "line 1", line != null && !line.good() ? line.problem()
+                        : "the snapshot does not start with its header");
+            }
+            nodeId = id.value();
+            generation = gen.bigInteger().longValueExact();
+            long records = 0;
+            while ((line = reader.next()) != null) {
+                if (!line.good()) {
+                    throw new CorruptStoreException(file, where(line), line.problem());
+                }
+                if (line.record().size() == 1 && line.record().get("end") instanceof JsonNumber end) {
+                    if (!end.canonical().equals(Long.toString(records)) || reader.next() != null) {
+                        throw new CorruptStoreException(file, where(line), "the trailer does not close the snapshot");
+                    }
+                    return state;
+                }
+                apply(file, line, state);
+                records++;
             }
         }
-        if (lines.isEmpty() || !(lines.get(0).record().get("node_id") instanceof JsonString id)
-                || !(lines.get(0).record().get("generation") instanceof JsonNumber gen) || !gen.isInteger()) {
-            throw new CorruptStoreException(file, "line 1", "the snapshot does not start with its header");
-        }
-        RecordFile.Line last = lines.get(lines.size() - 1);
-        if (!(last.record().get("end") instanceof JsonNumber end) || !end.canonical().equals(Integer.toString(lines.size() - 2))) {
-            throw new CorruptStoreException(file, where(last), "the snapshot does not end with its trailer");
-        }
-        nodeId = id.value();
-        generation = gen.bigInteger().longValueExact();
-        for (RecordFile.Line line : lines.subList(1, lines.size() - 1)) {
-            apply(file, line, state);
-        }
-        return state;
+        throw new CorruptStoreException(file, "its end", "the snapshot does not end with its trailer");
     }
 
+    /**
+     * Replays the journal. An unreadable stretch at the end is a write a crash cut short and is
+     * cut off; an unreadable line with a good one after it is damage.
+     */
     private void replayJournal(Path file, State state) throws IOException {
-        List<RecordFile.Line> lines = RecordFile.read(file);
         RecordFile.Line firstBad = null;
-        for (RecordFile.Line line : lines) {
-            if (!line.good()) {
-                if (firstBad == null) {
-                    firstBad = line;
+        try (RecordFile.Reader reader = new RecordFile.Reader(file)) {
+            RecordFile.Line line;
+            while ((line = reader.next()) != null) {
+                if (!line.good()) {
+                    if (firstBad == null) {
+                        firstBad = line;
+                    }
+                } else if (firstBad != null) {
+                    throw new CorruptStoreException(file, where(firstBad), firstBad.problem()
+                            + ", and good records follow it (line " + line.number() + "), so it is not an interrupted write");
+                } else {
+                    apply(file, line, state);
                 }
-            } else if (firstBad != null) {
-                throw new CorruptStoreException(file, where(firstBad), firstBad.problem()
-                        + ", and good records follow it (line " + line.number() + "), so it is not an interrupted write");
-            } else {
-                apply(file, line, state);
             }
         }
         if (firstBad != null) {

@@ -14,8 +14,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
@@ -69,29 +67,39 @@ final class RecordFile {
         }
     }
 
-    /** Reads every line of {@code file}, good or not. */
-    static List<Line> read(Path file) throws IOException {
-        List<Line> lines = new ArrayList<>();
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            ByteArrayOutputStream current = new ByteArrayOutputStream(256);
-            long offset = 0;
-            long lineStart = 0;
+    /**
+     * Reads a file a line at a time, good lines and bad ones, so that only the current record is
+     * in memory however long the file. Not thread-safe.
+     */
+    static final class Reader implements AutoCloseable {
+        private final InputStream in;
+        private final ByteArrayOutputStream current = new ByteArrayOutputStream(512);
+        private long offset;
+        private int number;
+
+        Reader(Path file) throws IOException {
+            this.in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        }
+
+        /** The next line, or null at the end of the file. */
+        Line next() throws IOException {
+            long lineStart = offset;
+            current.reset();
             int b;
             while ((b = in.read()) >= 0) {
                 offset++;
                 if (b == '\n') {
-                    lines.add(parse(lines.size() + 1, lineStart, current.toByteArray(), true));
-                    current.reset();
-                    lineStart = offset;
-                } else {
-                    current.write(b);
+                    return parse(++number, lineStart, current.toByteArray(), true);
                 }
+                current.write(b);
             }
-            if (current.size() > 0) {
-                lines.add(parse(lines.size() + 1, lineStart, current.toByteArray(), false));
-            }
+            return current.size() > 0 ? parse(++number, lineStart, current.toByteArray(), false) : null;
         }
-        return lines;
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     private static Line parse(int number, long offset, byte[] bytes, boolean terminated) {

@@ -3,13 +3,12 @@ package io.learnchain.bench;
 import io.learnchain.chain.Block;
 import io.learnchain.chain.ChainValidator;
 import io.learnchain.chain.Transaction;
-import io.learnchain.json.JsonArray;
 import io.learnchain.json.JsonNumber;
 import io.learnchain.json.JsonReader;
-import io.learnchain.json.JsonWriter;
 import io.learnchain.node.Miner;
 import io.learnchain.store.FileStore;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,10 +19,18 @@ final class BenchChains {
     private BenchChains() {
     }
 
+    /** A valid chain of {@code length} blocks, cached as one block a line. */
     static List<Block> chain(int length) throws Exception {
-        Path cache = Path.of("target", "bench", "chain-" + length + ".json");
+        Path cache = Path.of("target", "bench", "chain-" + length + ".jsonl");
         if (Files.exists(cache)) {
-            return ChainValidator.validate((JsonArray) JsonReader.parse(Files.readAllBytes(cache), 64));
+            List<Block> chain = new ArrayList<>(length);
+            try (var lines = Files.lines(cache, StandardCharsets.US_ASCII)) {
+                for (String line : (Iterable<String>) lines::iterator) {
+                    chain.add(Block.fromJson(JsonReader.parse(line.getBytes(StandardCharsets.US_ASCII), 64)));
+                }
+            }
+            ChainValidator.validate(chain);
+            return chain;
         }
         System.out.printf("mining a %d-block chain once for the benchmarks (cached in %s)...%n", length, cache);
         List<Block> chain = new ArrayList<>(length);
@@ -41,7 +48,12 @@ final class BenchChains {
             }
         }
         Files.createDirectories(cache.getParent());
-        Files.write(cache, JsonWriter.compact(Benchmark.blocksJson(chain)));
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(cache))) {
+            for (Block block : chain) {
+                out.write(block.compactJson());
+                out.write('\n');
+            }
+        }
         return chain;
     }
 

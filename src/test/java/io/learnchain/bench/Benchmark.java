@@ -3,10 +3,8 @@ package io.learnchain.bench;
 import io.learnchain.chain.Block;
 import io.learnchain.chain.ChainValidator;
 import io.learnchain.chain.ProofOfWork;
-import io.learnchain.json.Json;
 import io.learnchain.json.JsonArray;
 import io.learnchain.json.JsonReader;
-import io.learnchain.json.JsonWriter;
 import io.learnchain.chain.Sha256;
 import io.learnchain.it.TestNode;
 import io.learnchain.node.Miner;
@@ -56,7 +54,7 @@ public final class Benchmark {
             PythonSeed.measure(ours);
         }
         if (sections.contains("big")) { // not in "all": mines 100,000 blocks once (~8 minutes here)
-            big(BenchChains.chain(100_000));
+            big(100_000);
         }
         if (all || sections.contains("chain")) {
             List<Block> chain = BenchChains.chain(10_000);
@@ -86,9 +84,9 @@ public final class Benchmark {
         }
     }
 
-    /** A node holding {@code chain} in this JVM (run it with -Dbench.heap=512m): heap used and /chain. */
-    static void big(List<Block> chain) throws Exception {
-        Path dir = BenchChains.dataDir(chain);
+    /** A node holding {@code length} blocks in this JVM (run it with -Dbench.heap=512m): heap used and /chain. */
+    static void big(int length) throws Exception {
+        Path dir = BenchChains.dataDir(BenchChains.chain(length)); // the chain itself is garbage after this
         try (TestNode node = TestNode.start("/", Map.of("blockchain.dataDir", dir.toString()));
              RawHttpClient http = new RawHttpClient(URI.create(node.url()))) {
             long[] times = new long[10];
@@ -101,7 +99,7 @@ public final class Benchmark {
             }
             Arrays.sort(times);
             System.out.printf("a node holding %d blocks, max heap %d MB: %d MB used after GC, GET /chain median %.0f ms (%.1f MB)%n",
-                    chain.size(), Runtime.getRuntime().maxMemory() >> 20, usedHeapAfterGc() >> 20, percentile(times, 0.5),
+                    length, Runtime.getRuntime().maxMemory() >> 20, usedHeapAfterGc() >> 20, percentile(times, 0.5),
                     http.lastBodyLength / 1e6);
         } finally {
             TestNode.deleteRecursively(dir);
@@ -119,7 +117,7 @@ public final class Benchmark {
 
     /** Validating a chain received as JSON: parse each block, hash it once, check links and proofs. */
     static void validation(List<Block> chain) throws Exception {
-        byte[] json = JsonWriter.compact(blocksJson(chain));
+        byte[] json = chainJson(chain);
         double first = 0;
         double best = Double.MAX_VALUE;
         for (int i = 0; i < 20; i++) {
@@ -180,10 +178,18 @@ public final class Benchmark {
         }
     }
 
-    static JsonArray blocksJson(List<Block> chain) {
-        List<Json> items = new ArrayList<>();
-        chain.forEach(b -> items.add(b.json()));
-        return new JsonArray(items);
+    /** {@code [block,block,...]} from the blocks' encodings. */
+    static byte[] chainJson(List<Block> chain) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write('[');
+        for (int i = 0; i < chain.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.writeBytes(chain.get(i).compactJson());
+        }
+        out.write(']');
+        return out.toByteArray();
     }
 
     /** Proof attempts a second: useful attempts (smallest proof + 1) over many different parents. */
