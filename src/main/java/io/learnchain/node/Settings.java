@@ -1,5 +1,6 @@
 package io.learnchain.node;
 
+import io.learnchain.json.JsonObject;
 import io.learnchain.peer.PeerSettings;
 
 import java.nio.file.Path;
@@ -24,6 +25,26 @@ import java.util.function.Function;
  */
 public record Settings(Path dataDir, String dataDirSource, int miningThreads, int maxBodyBytes, int maxJsonDepth, int maxPeers,
                        int maxPending, PeerSettings peers) {
+
+    /** JSON nesting the node ever accepts; stored records are read back within it. */
+    static final int MAX_DEPTH = 1000;
+
+    /** The settings as JSON, for {@code /status} (nothing secret among them). */
+    public JsonObject toJson() {
+        return JsonObject.builder()
+                .put("dataDir", dataDir.toString())
+                .put("miningThreads", miningThreads)
+                .put("maxBodyBytes", maxBodyBytes)
+                .put("maxJsonDepth", maxJsonDepth)
+                .put("maxPeers", maxPeers)
+                .put("maxPending", maxPending)
+                .put("peer.connectTimeoutMs", peers.connectTimeout().toMillis())
+                .put("peer.responseTimeoutMs", peers.responseTimeout().toMillis())
+                .put("peer.deadlineMs", peers.deadline().toMillis())
+                .put("peer.maxResponseBytes", peers.maxResponseBytes())
+                .put("peer.maxJsonDepth", peers.maxJsonDepth())
+                .build();
+    }
 
     /**
      * Reads the settings.
@@ -50,11 +71,11 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
                 source.duration("peer.responseTimeoutMs", peerDefaults.responseTimeout()),
                 source.duration("peer.deadlineMs", peerDefaults.deadline()),
                 source.integer("peer.maxResponseBytes", peerDefaults.maxResponseBytes()),
-                (int) source.integer("peer.maxJsonDepth", peerDefaults.maxJsonDepth()));
+                (int) source.integer("peer.maxJsonDepth", peerDefaults.maxJsonDepth(), MAX_DEPTH));
         return new Settings(dataDir.toAbsolutePath(), dataDirSource,
                 (int) source.integer("miningThreads", Runtime.getRuntime().availableProcessors()),
                 (int) source.integer("maxBodyBytes", 64 * 1024),
-                (int) source.integer("maxJsonDepth", 32),
+                (int) source.integer("maxJsonDepth", 32, MAX_DEPTH),
                 (int) source.integer("maxPeers", 100),
                 (int) source.integer("maxPending", 100_000),
                 peers);
@@ -79,19 +100,24 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
         }
 
         long integer(String name, long fallback) {
+            return integer(name, fallback, name.endsWith("Bytes") ? Long.MAX_VALUE : Integer.MAX_VALUE);
+        }
+
+        long integer(String name, long fallback, long max) {
             String value = text(name);
             if (value == null) {
                 return fallback;
             }
             try {
                 long parsed = Long.parseLong(value);
-                if (parsed < 1 || parsed > Integer.MAX_VALUE && !name.endsWith("Bytes")) {
-                    throw new NumberFormatException();
+                if (parsed >= 1 && parsed <= max) {
+                    return parsed;
                 }
-                return parsed;
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("setting blockchain." + name + " must be a positive whole number, not '" + value + "'");
+                // answered below
             }
+            throw new IllegalArgumentException("setting blockchain." + name + " must be a whole number from 1 to " + max
+                    + ", not '" + value + "'");
         }
 
         Duration duration(String name, Duration fallback) {

@@ -26,6 +26,7 @@ public final class StatusServlet extends ApiServlet {
                 .put("mining_threads", blockchain.miningThreads())
                 .put("data_dir", blockchain.storeLocation())
                 .put("started_at", blockchain.startedAt().toString())
+                .put("settings", NodeListener.settings(context()).toJson())
                 .build());
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every mistake gets a 4xx JSON message saying what is wrong, and changes nothing. */
@@ -126,6 +127,19 @@ class BadInputIT {
     })
     void registerRefuses(String what, String body, String message) {
         assertRejected(Http.postJson(node.url() + "/nodes/register", body), 400, message);
+    }
+
+    @Test
+    void aWrongSettingStopsStartUpNamingIt() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> TestNode.start("/", java.util.Map.of("blockchain.maxPeers", "lots")).close());
+        String messages = "";
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            messages += t.getMessage() + "\n";
+        }
+        assertTrue(messages.contains("setting blockchain.maxPeers must be a whole number"), messages);
+        assertEquals(java.math.BigDecimal.valueOf(100),
+                ((java.util.Map<?, ?>) Http.get(node.url() + "/status").json().get("settings")).get("maxPeers"));
     }
 
     @Test
