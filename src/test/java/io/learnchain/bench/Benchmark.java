@@ -53,6 +53,9 @@ public final class Benchmark {
         if (all || sections.contains("python")) {
             PythonSeed.measure(ours);
         }
+        if (sections.contains("soak")) { // not in "all": a minute by default
+            Soak.run(Integer.getInteger("bench.soak.seconds", 60), 16, 2, 4);
+        }
         if (sections.contains("big")) { // not in "all": mines 100,000 blocks once (~8 minutes here)
             big(100_000);
         }
