@@ -40,9 +40,19 @@ class DurabilityIT {
             before = snapshot(node.url());
             assertEquals(dir.toAbsolutePath().toString(), Http.get(node.url() + "/status").json().get("data_dir"));
         }
+        assertEquals(List.of(), nodeThreads(), "a stopped node leaves no thread of its own (a redeploy starts clean)");
         try (TestNode again = TestNode.start(dir)) {
             assertEquals(before, snapshot(again.url()));
+            Http.postJson(again.url() + "/nodes/register", "{\"nodes\": [\"127.0.0.1:1\"]}");
+            Http.get(again.url() + "/nodes/resolve"); // starts the peer fetcher threads too
         }
+        assertEquals(List.of(), nodeThreads());
+    }
+
+    /** Live threads the node starts: its miners and its peer fetchers. */
+    private static List<String> nodeThreads() {
+        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(n -> n.startsWith("miner-") || n.startsWith("peer-fetch-")).toList();
     }
 
     private static List<String> snapshot(String url) {
