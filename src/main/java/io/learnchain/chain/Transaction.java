@@ -1,6 +1,5 @@
 package io.learnchain.chain;
 
-import io.learnchain.json.Json;
 import io.learnchain.json.JsonNumber;
 import io.learnchain.json.JsonObject;
 import io.learnchain.json.JsonWriter;
@@ -30,10 +29,6 @@ public record Transaction(JsonObject json) {
     /** The transaction's identity for comparing across nodes: its canonical JSON, as it hashes. */
     public String canonical() {
         return JsonWriter.canonical(json);
-    }
-
-    public Json sender() {
-        return json.get("sender");
     }
 
     @Override

@@ -12,16 +12,4 @@ public sealed interface Json permits JsonObject, JsonArray, JsonString, JsonNumb
 
     /** A short name of this value's JSON type for error messages ("a string", "an object", ...). */
     String typeName();
-
-    static JsonString of(String value) {
-        return new JsonString(value);
-    }
-
-    static JsonBoolean of(boolean value) {
-        return value ? JsonBoolean.TRUE : JsonBoolean.FALSE;
-    }
-
-    static JsonNumber of(long value) {
-        return JsonNumber.of(value);
-    }
 }

@@ -83,10 +83,6 @@ public final class JsonObject implements Json {
             return put(key, JsonNumber.of(value));
         }
 
-        public Builder put(String key, boolean value) {
-            return put(key, Json.of(value));
-        }
-
         public JsonObject build() {
             JsonObject built = wrap(members);
             members = new LinkedHashMap<>();

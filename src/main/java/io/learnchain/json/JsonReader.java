@@ -67,14 +67,7 @@ public final class JsonReader {
         r.skipWhitespace();
         if (r.peek() != '}') {
             while (true) {
-                r.skipWhitespace();
-                if (r.peek() != '"') {
-                    throw r.error("Expected a string key");
-                }
-                String name = r.readString();
-                r.skipWhitespace();
-                r.expect(':');
-                r.skipWhitespace();
+                String name = r.readKey();
                 if (name.equals(key)) {
                     if (r.peek() != '[') {
                         throw r.error("\"" + key + "\" is not a list");
@@ -161,16 +154,10 @@ public final class JsonReader {
                     r.pos--;
                     throw r.error("Expected ',' or '}' in an object");
                 }
-                r.skipWhitespace();
-                if (r.peek() != '"') {
-                    throw r.error("Expected a string key");
+                int at = r.pos;
+                if (r.readKey().equals(key)) {
+                    throw new JsonSyntaxException("A second \"" + key + "\" member", at);
                 }
-                if (r.readString().equals(key)) {
-                    throw r.error("A second \"" + key + "\" member");
-                }
-                r.skipWhitespace();
-                r.expect(':');
-                r.skipWhitespace();
                 r.readValue();
                 r.skipWhitespace();
             }
@@ -221,14 +208,7 @@ public final class JsonReader {
             return JsonObject.wrap(members);
         }
         while (true) {
-            skipWhitespace();
-            if (peek() != '"') {
-                throw error("Expected a string key");
-            }
-            String key = readString();
-            skipWhitespace();
-            expect(':');
-            skipWhitespace();
+            String key = readKey();
             members.put(key, readValue());
             skipWhitespace();
             int c = peek();
@@ -269,6 +249,19 @@ public final class JsonReader {
                 throw error("Expected ',' or ']' in a list");
             }
         }
+    }
+
+    /** A member's key and its colon, with the whitespace around them; leaves the reader at the value. */
+    private String readKey() throws JsonSyntaxException {
+        skipWhitespace();
+        if (peek() != '"') {
+            throw error("Expected a string key");
+        }
+        String key = readString();
+        skipWhitespace();
+        expect(':');
+        skipWhitespace();
+        return key;
     }
 
     private void enter() throws JsonSyntaxException {

@@ -1,14 +1,8 @@
 package io.learnchain.it;
 
-import io.learnchain.chain.Block;
-import io.learnchain.chain.ChainValidator;
-import io.learnchain.json.JsonArray;
-import io.learnchain.json.JsonObject;
-import io.learnchain.json.JsonString;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -62,19 +56,8 @@ class ConcurrencyIT {
             }
             pool.shutdown();
 
-            JsonObject chainAnswer = (JsonObject) Http.get(node.url() + "/chain").exact();
-            List<Block> chain = ChainValidator.validate((JsonArray) chainAnswer.get("chain"));
-            assertEquals(1 + miners * minesEach, chain.size());
-            Map<String, Integer> seen = new HashMap<>();
-            for (Block block : chain) {
-                for (JsonObject tx : block.transactions()) {
-                    seen.merge(key(tx), 1, Integer::sum);
-                }
-            }
-            JsonObject pending = (JsonObject) Http.get(node.url() + "/transactions/pending").exact();
-            for (var tx : ((JsonArray) pending.get("transactions")).items()) {
-                seen.merge(key((JsonObject) tx), 1, Integer::sum);
-            }
+            assertEquals(1 + miners * minesEach, ((List<?>) Http.get(node.url() + "/chain").json().get("chain")).size());
+            Map<String, Integer> seen = Ledger.count(node.url());
             assertEquals(writers * perWriter, acknowledged.size());
             for (String tx : acknowledged) {
                 assertEquals(1, seen.getOrDefault(tx, 0), tx);
@@ -141,29 +124,12 @@ class ConcurrencyIT {
             pool.shutdown();
 
             assertTrue(replaced.get() > 0, "the node adopted the rival's chain at least once");
-            JsonObject chainAnswer = (JsonObject) Http.get(node.url() + "/chain").exact();
-            List<Block> chain = ChainValidator.validate((JsonArray) chainAnswer.get("chain"));
-            Map<String, Integer> seen = new HashMap<>();
-            for (Block block : chain) {
-                for (JsonObject tx : block.transactions()) {
-                    if (!((JsonString) tx.get("sender")).value().equals("0")) {
-                        seen.merge(key(tx), 1, Integer::sum);
-                    }
-                }
-            }
-            JsonObject pending = (JsonObject) Http.get(node.url() + "/transactions/pending").exact();
-            for (var tx : ((JsonArray) pending.get("transactions")).items()) {
-                seen.merge(key((JsonObject) tx), 1, Integer::sum);
-            }
+            Map<String, Integer> seen = Ledger.count(node.url());
             assertEquals(writers * perWriter, acknowledged.size());
             for (String tx : acknowledged) {
                 assertEquals(1, seen.getOrDefault(tx, 0), tx);
             }
             assertEquals(acknowledged.size(), seen.values().stream().mapToInt(Integer::intValue).sum(), "nothing else appeared");
         }
-    }
-
-    private static String key(JsonObject tx) {
-        return ((JsonString) tx.get("sender")).value() + "->" + ((JsonString) tx.get("recipient")).value();
     }
 }

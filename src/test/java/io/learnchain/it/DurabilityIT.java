@@ -1,17 +1,10 @@
 package io.learnchain.it;
 
-import io.learnchain.chain.Block;
-import io.learnchain.chain.ChainValidator;
-import io.learnchain.json.JsonArray;
-import io.learnchain.json.JsonObject;
-import io.learnchain.json.JsonString;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.http.HttpTimeoutException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -106,28 +99,11 @@ class DurabilityIT {
         assertTrue(acknowledged.size() > 100, "the writers got going: " + acknowledged.size());
 
         try (TestNode node = TestNode.start(dir)) {
-            Map<String, Integer> seen = countTransactions(node.url());
+            Map<String, Integer> seen = Ledger.count(node.url());
             for (String tx : acknowledged) {
                 assertEquals(1, seen.getOrDefault(tx, 0), "acknowledged exactly once: " + tx);
             }
         }
-    }
-
-    /** Every non-reward transaction in the node's (validated) chain and pending pool, counted. */
-    private static Map<String, Integer> countTransactions(String url) throws Exception {
-        List<Block> chain = ChainValidator.validate((JsonArray) ((JsonObject) Http.get(url + "/chain").exact()).get("chain"));
-        Map<String, Integer> seen = new HashMap<>();
-        List<JsonObject> all = new ArrayList<>();
-        chain.forEach(b -> all.addAll(b.transactions()));
-        ((JsonArray) ((JsonObject) Http.get(url + "/transactions/pending").exact()).get("transactions"))
-                .items().forEach(t -> all.add((JsonObject) t));
-        for (JsonObject tx : all) {
-            String sender = ((JsonString) tx.get("sender")).value();
-            if (!sender.equals("0")) {
-                seen.merge(sender + "->" + ((JsonString) tx.get("recipient")).value(), 1, Integer::sum);
-            }
-        }
-        return seen;
     }
 
     @Test
@@ -154,7 +130,7 @@ class DurabilityIT {
             assertEquals(200, Http.get(node.url() + "/chain").status(), "reads go on");
         }
         try (TestNode node = TestNode.start(dir)) {
-            Map<String, Integer> seen = countTransactions(node.url());
+            Map<String, Integer> seen = Ledger.count(node.url());
             for (String tx : acknowledged) {
                 assertEquals(1, seen.getOrDefault(tx, 0), tx);
             }
