@@ -1,10 +1,13 @@
 package io.learnchain.node;
 
 import io.learnchain.json.JsonObject;
+import io.learnchain.peer.PeerAddress;
 import io.learnchain.peer.PeerSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -21,10 +24,11 @@ import java.util.function.Function;
  * @param maxJsonDepth   deepest JSON nesting accepted in a request
  * @param maxPeers       most peers a node keeps
  * @param maxPending     most transactions waiting for a block
+ * @param startPeers     peers to register at start (comma-separated base URLs, as /nodes/register takes)
  * @param peers          limits on talking to peers
  */
 public record Settings(Path dataDir, String dataDirSource, int miningThreads, int maxBodyBytes, int maxJsonDepth, int maxPeers,
-                       int maxPending, PeerSettings peers) {
+                       int maxPending, List<String> startPeers, PeerSettings peers) {
 
     /** JSON nesting the node ever accepts; stored records are read back within it. */
     static final int MAX_DEPTH = 1000;
@@ -38,6 +42,7 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
                 .put("maxJsonDepth", maxJsonDepth)
                 .put("maxPeers", maxPeers)
                 .put("maxPending", maxPending)
+                .put("peers", String.join(",", startPeers))
                 .put("peer.connectTimeoutMs", peers.connectTimeout().toMillis())
                 .put("peer.responseTimeoutMs", peers.responseTimeout().toMillis())
                 .put("peer.deadlineMs", peers.deadline().toMillis())
@@ -78,6 +83,7 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
                 (int) source.integer("maxJsonDepth", 32, MAX_DEPTH),
                 (int) source.integer("maxPeers", 100),
                 (int) source.integer("maxPending", 100_000),
+                source.peerList("peers"),
                 peers);
     }
 
@@ -118,6 +124,23 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
             }
             throw new IllegalArgumentException("setting blockchain." + name + " must be a whole number from 1 to " + max
                     + ", not '" + value + "'");
+        }
+
+        List<String> peerList(String name) {
+            String value = text(name);
+            if (value == null) {
+                return List.of();
+            }
+            List<String> peers = new ArrayList<>();
+            for (String entry : value.split(",")) {
+                try {
+                    peers.add(PeerAddress.baseUrl(entry));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("setting blockchain." + name + ": '" + entry.strip()
+                            + "' is not a node address: " + e.getMessage());
+                }
+            }
+            return List.copyOf(peers);
         }
 
         Duration duration(String name, Duration fallback) {

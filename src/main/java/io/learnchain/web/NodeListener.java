@@ -38,6 +38,9 @@ public final class NodeListener implements ServletContextListener {
             throw new IllegalStateException("The chain stored in " + settings.dataDir() + " is invalid: " + e.getMessage()
                     + ". " + CorruptStoreException.recovery(settings.dataDir()), e);
         }
+        if (!settings.startPeers().isEmpty()) {
+            blockchain.registerPeers(settings.startPeers(), settings.maxPeers());
+        }
         context.setAttribute(SETTINGS, settings);
         context.setAttribute(BLOCKCHAIN, blockchain);
         context.setAttribute(CONSENSUS, new Consensus(blockchain, settings.peers()));

@@ -143,6 +143,21 @@ class BadInputIT {
     }
 
     @Test
+    void peersCanBeRegisteredAtStart() {
+        try (TestNode configured = TestNode.start("/", java.util.Map.of("blockchain.peers", "127.0.0.1:6001, http://127.0.0.1:6002/x/"))) {
+            assertEquals(java.util.List.of("http://127.0.0.1:6001", "http://127.0.0.1:6002/x"),
+                    Http.get(configured.url() + "/nodes").json().get("total_nodes"));
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> TestNode.start("/", java.util.Map.of("blockchain.peers", "127.0.0.1:6001,ftp://x")).close());
+        String messages = "";
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            messages += t.getMessage() + "\n";
+        }
+        assertTrue(messages.contains("setting blockchain.peers: 'ftp://x' is not a node address"), messages);
+    }
+
+    @Test
     void aFullPendingPoolAnswers503WithRetryAfter() {
         try (TestNode small = TestNode.start("/", java.util.Map.of("blockchain.maxPending", "3"))) {
             String tx = "{\"sender\": \"a\", \"recipient\": \"b\", \"amount\": 1}";
