@@ -25,10 +25,11 @@ import java.util.function.Function;
  * @param maxPeers       most peers a node keeps
  * @param maxPending     most transactions waiting for a block
  * @param startPeers     peers to register at start (comma-separated base URLs, as /nodes/register takes)
+ * @param requestLog     whether to log a line per request
  * @param peers          limits on talking to peers
  */
 public record Settings(Path dataDir, String dataDirSource, int miningThreads, int maxBodyBytes, int maxJsonDepth, int maxPeers,
-                       int maxPending, List<String> startPeers, PeerSettings peers) {
+                       int maxPending, List<String> startPeers, boolean requestLog, PeerSettings peers) {
 
     /** JSON nesting the node ever accepts; stored records are read back within it. */
     static final int MAX_DEPTH = 1000;
@@ -43,6 +44,7 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
                 .put("maxPeers", maxPeers)
                 .put("maxPending", maxPending)
                 .put("peers", String.join(",", startPeers))
+                .put("requestLog", requestLog ? "true" : "false")
                 .put("peer.connectTimeoutMs", peers.connectTimeout().toMillis())
                 .put("peer.responseTimeoutMs", peers.responseTimeout().toMillis())
                 .put("peer.deadlineMs", peers.deadline().toMillis())
@@ -84,6 +86,7 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
                 (int) source.integer("maxPeers", 100),
                 (int) source.integer("maxPending", 100_000),
                 source.peerList("peers"),
+                source.bool("requestLog", true),
                 peers);
     }
 
@@ -124,6 +127,17 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
             }
             throw new IllegalArgumentException("setting blockchain." + name + " must be a whole number from 1 to " + max
                     + ", not '" + value + "'");
+        }
+
+        boolean bool(String name, boolean fallback) {
+            String value = text(name);
+            if (value == null) {
+                return fallback;
+            }
+            if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(value);
+            }
+            throw new IllegalArgumentException("setting blockchain." + name + " must be true or false, not '" + value + "'");
         }
 
         List<String> peerList(String name) {

@@ -140,6 +140,7 @@ class BadInputIT {
         assertTrue(messages.contains("setting blockchain.maxPeers must be a whole number"), messages);
         assertEquals(java.math.BigDecimal.valueOf(100),
                 ((java.util.Map<?, ?>) Http.get(node.url() + "/status").json().get("settings")).get("maxPeers"));
+        assertThrows(IllegalStateException.class, () -> TestNode.start("/", java.util.Map.of("blockchain.requestLog", "yes")).close());
     }
 
     @Test
