@@ -181,17 +181,18 @@ public final class Blockchain implements AutoCloseable {
             LinkedHashSet<String> added = new LinkedHashSet<>(baseUrls);
             added.removeAll(current.peers());
             if (added.isEmpty()) {
-                return current.peers();
+                next = current; // nothing to write, but what is known may still be on its way to disk
+            } else {
+                List<String> all = new ArrayList<>(current.peers());
+                all.addAll(added);
+                if (all.size() > maxPeers) {
+                    throw new PeerLimitException("that would make " + all.size() + " peers; the limit is " + maxPeers
+                            + " (setting blockchain.maxPeers)");
+                }
+                long position = store.addPeers(List.copyOf(added));
+                next = new NodeState(current.chain(), current.pending(), List.copyOf(all), position);
+                latest = next;
             }
-            List<String> all = new ArrayList<>(current.peers());
-            all.addAll(added);
-            if (all.size() > maxPeers) {
-                throw new PeerLimitException("that would make " + all.size() + " peers; the limit is " + maxPeers
-                        + " (setting blockchain.maxPeers)");
-            }
-            long position = store.addPeers(List.copyOf(added));
-            next = new NodeState(current.chain(), current.pending(), List.copyOf(all), position);
-            latest = next;
         } finally {
             writer.unlock();
         }
