@@ -38,11 +38,40 @@
   const exactNumbers = (key, value, context) =>
     (typeof value === 'number' && EXACT_KEYS.has(key) && context && context.source ? new Literal(context.source) : value);
 
+  /**
+   * Blocks adopted from Python nodes may hold NaN, Infinity or -Infinity, which Python writes but
+   * JSON.parse refuses: outside strings, those words become strings, to be shown as they are.
+   */
+  function quoteNonFinite(text) {
+    let out = '';
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (inString) {
+        out += c;
+        if (c === '\\') { out += text[++i]; } else if (c === '"') { inString = false; }
+        continue;
+      }
+      if (c === '"') { inString = true; out += c; continue; }
+      const word = ['-Infinity', 'Infinity', 'NaN'].find((w) => text.startsWith(w, i));
+      if (word) { out += `"${word}"`; i += word.length - 1; } else { out += c; }
+    }
+    return out;
+  }
+
+  function parseJson(text) {
+    try {
+      return JSON.parse(text, exactNumbers);
+    } catch (e) {
+      return JSON.parse(quoteNonFinite(text), exactNumbers);
+    }
+  }
+
   async function api(path, options = {}) {
     const response = await fetch(path, { cache: 'no-store', ...options });
     let body = null;
     if (response.status !== 304) {
-      try { body = JSON.parse(await response.text(), exactNumbers); } catch (e) { body = null; }
+      try { body = parseJson(await response.text()); } catch (e) { body = null; }
     }
     return { status: response.status, ok: response.ok, body, etag: response.headers.get('ETag') };
   }

@@ -108,7 +108,7 @@ public final class Block {
     /** The block's JSON, read again from its encoding: keys in their order, literals as they were. */
     public JsonObject json() {
         try {
-            return (JsonObject) JsonReader.parse(compact, MAX_DEPTH);
+            return (JsonObject) JsonReader.parse(compact, compact.length, MAX_DEPTH, true);
         } catch (JsonSyntaxException e) {
             throw new IllegalStateException("a block's own encoding reads back", e);
         }

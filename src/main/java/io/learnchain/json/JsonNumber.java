@@ -44,6 +44,11 @@ public final class JsonNumber implements Json {
         return new JsonNumber(literal, integer);
     }
 
+    /** {@code NaN}, {@code Infinity} or {@code -Infinity}, as Python's json module writes them: floats. */
+    static JsonNumber nonFinite(String literal) {
+        return new JsonNumber(literal, false);
+    }
+
     public static JsonNumber of(long value) {
         return new JsonNumber(Long.toString(value), true);
     }

@@ -18,14 +18,16 @@ public final class JsonReader {
     private final byte[] in;
     private final int end;
     private final int maxDepth;
+    private final boolean allowNonFinite;
     private int pos;
     private int depth;
     private final StringBuilder text = new StringBuilder();
 
-    private JsonReader(byte[] in, int length, int maxDepth) {
+    private JsonReader(byte[] in, int length, int maxDepth, boolean allowNonFinite) {
         this.in = in;
         this.end = length;
         this.maxDepth = maxDepth;
+        this.allowNonFinite = allowNonFinite;
     }
 
     /** Reads one JSON document that fills {@code bytes}. */
@@ -35,7 +37,17 @@ public final class JsonReader {
 
     /** Reads one JSON document from the first {@code length} bytes of {@code bytes}. */
     public static Json parse(byte[] bytes, int length, int maxDepth) throws JsonSyntaxException {
-        JsonReader r = new JsonReader(bytes, length, maxDepth);
+        return parse(bytes, length, maxDepth, false);
+    }
+
+    /**
+     * As {@link #parse(byte[], int, int)}; with {@code allowNonFinite}, also {@code NaN},
+     * {@code Infinity} and {@code -Infinity}, which Python's json module reads and writes. Blocks
+     * from Python nodes may hold them (a posted amount of 1e400 becomes Infinity there); requests
+     * to this node's API may not.
+     */
+    public static Json parse(byte[] bytes, int length, int maxDepth, boolean allowNonFinite) throws JsonSyntaxException {
+        JsonReader r = new JsonReader(bytes, length, maxDepth, allowNonFinite);
         r.skipWhitespace();
         if (r.pos == r.end) {
             throw new JsonSyntaxException("Expected a JSON value but the body is empty", 0);
@@ -56,8 +68,9 @@ public final class JsonReader {
      *
      * @throws JsonSyntaxException if the input is not such an object (the message says why)
      */
-    public static ListCursor openList(byte[] bytes, int length, int maxDepth, String key) throws JsonSyntaxException {
-        JsonReader r = new JsonReader(bytes, length, maxDepth);
+    public static ListCursor openList(byte[] bytes, int length, int maxDepth, String key, boolean allowNonFinite)
+            throws JsonSyntaxException {
+        JsonReader r = new JsonReader(bytes, length, maxDepth, allowNonFinite);
         r.skipWhitespace();
         if (r.peek() != '{') {
             throw r.error("Expected an object with a \"" + key + "\" list");
@@ -189,7 +202,13 @@ public final class JsonReader {
             case 'n':
                 expectWord("null");
                 return JsonNull.NULL;
+            case 'N':
+            case 'I':
+                return readNonFinite();
             default:
+                if (b == '-' && allowNonFinite && pos + 1 < end && in[pos + 1] == 'I') {
+                    return readNonFinite();
+                }
                 if (b == '-' || (b >= '0' && b <= '9')) {
                     return readNumber();
                 }
@@ -268,6 +287,15 @@ public final class JsonReader {
         if (++depth > maxDepth) {
             throw error("JSON is nested deeper than " + maxDepth + " levels");
         }
+    }
+
+    private JsonNumber readNonFinite() throws JsonSyntaxException {
+        if (!allowNonFinite) {
+            throw error("Unexpected " + describe(in[pos]) + " (NaN and Infinity are not JSON)");
+        }
+        String word = in[pos] == 'N' ? "NaN" : in[pos] == 'I' ? "Infinity" : "-Infinity";
+        expectWord(word);
+        return JsonNumber.nonFinite(word);
     }
 
     private JsonNumber readNumber() throws JsonSyntaxException {

@@ -100,7 +100,7 @@ public final class PeerClient implements AutoCloseable {
         List<Block> blocks = new ArrayList<>();
         String invalid = null; // a malformed block; the rest is still read, as broken JSON is the worse fault
         try {
-            JsonReader.ListCursor chain = JsonReader.openList(body, body.length, settings.maxJsonDepth(), "chain");
+            JsonReader.ListCursor chain = JsonReader.openList(body, body.length, settings.maxJsonDepth(), "chain", true);
             Json item;
             while ((item = chain.next()) != null) {
                 if (invalid == null) {

@@ -121,7 +121,8 @@ final class RecordFile {
             return new Line(number, offset, null, "the checksum does not match the record");
         }
         try {
-            Json json = JsonReader.parse(java.util.Arrays.copyOfRange(bytes, 9, bytes.length), MAX_DEPTH);
+            byte[] record = java.util.Arrays.copyOfRange(bytes, 9, bytes.length);
+            Json json = JsonReader.parse(record, record.length, MAX_DEPTH, true); // blocks may hold Python's Infinity
             if (json instanceof JsonObject object && object.size() > 0) {
                 return new Line(number, offset, object, null);
             }

@@ -30,17 +30,19 @@ public final class Http {
             return JSONB.fromJson(body, Map.class);
         }
 
-        /** The body read by the node's own exact reader (number literals kept). */
+        /** The body read by the node's own exact reader (number literals kept; Python's NaN and Infinity allowed). */
         public Json exact() {
             try {
-                return JsonReader.parse(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), 512);
+                byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                return JsonReader.parse(bytes, bytes.length, 512, true);
             } catch (Exception e) {
                 throw new AssertionError("not JSON: " + body, e);
             }
         }
 
         public String message() {
-            return (String) json().get("message");
+            Json message = ((io.learnchain.json.JsonObject) exact()).get("message");
+            return message instanceof io.learnchain.json.JsonString text ? text.value() : null;
         }
 
         public String header(String name) {

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -84,6 +85,9 @@ class PythonInteropIT {
                 "{\"sender\": \"rocket \uD83D\uDE80\", \"recipient\": \"quote \\\" back \\\\\", \"amount\": 1e-05}",
                 "{\"sender\": \"big\", \"recipient\": \"int\", \"amount\": 1000000000000000000000000000000}",
                 "{\"sender\": \"python\", \"recipient\": \"allows\", \"amount\": \"-3\"}",
+                // Python reads 1e400 as inf and NaN as nan, and writes them back as Infinity and NaN
+                "{\"sender\": \"python\", \"recipient\": \"overflows\", \"amount\": 1e400}",
+                "{\"sender\": \"python\", \"recipient\": \"not a number\", \"amount\": NaN}",
         };
         for (String tx : pythonTransactions) {
             assertEquals(201, Http.postJson(pythonUrl + "/transactions/new", tx).status());
@@ -97,6 +101,8 @@ class PythonInteropIT {
             List<Block> adopted = chainOf(java.url());
             assertEquals(chainOf(pythonUrl), adopted);
             assertEquals(3, adopted.size());
+            String served = Http.get(java.url() + "/chain").body();
+            assertTrue(served.contains("\"amount\":Infinity") && served.contains("\"amount\":NaN"), served);
 
             // then Java grows it, and the Python node adopts the Java chain
             Http.postJson(java.url() + "/transactions/new",

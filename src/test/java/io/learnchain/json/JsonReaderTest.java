@@ -76,7 +76,7 @@ class JsonReaderTest {
 
     private static java.util.List<Json> items(String text) throws JsonSyntaxException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        JsonReader.ListCursor cursor = JsonReader.openList(bytes, bytes.length, 8, "chain");
+        JsonReader.ListCursor cursor = JsonReader.openList(bytes, bytes.length, 8, "chain", false);
         java.util.List<Json> items = new java.util.ArrayList<>();
         Json item;
         while ((item = cursor.next()) != null) {
@@ -92,7 +92,7 @@ class JsonReaderTest {
                 items(" {\"before\": {\"a\": [1]}, \"chain\" : [1, \"x\", []], \"length\": 3} "));
         assertEquals(java.util.List.of(), items("{\"chain\": []}"));
         byte[] partly = "{\"chain\": [1, 2, 3], \"length\": 3}".getBytes(StandardCharsets.UTF_8);
-        JsonReader.ListCursor cursor = JsonReader.openList(partly, partly.length, 8, "chain");
+        JsonReader.ListCursor cursor = JsonReader.openList(partly, partly.length, 8, "chain", false);
         assertEquals(JsonNumber.parse("1"), cursor.next());
         cursor.finish(); // the rest is read and checked
     }
@@ -102,6 +102,20 @@ class JsonReaderTest {
             "{\"chain\": [1]} x", "{\"chain\": [1], \"chain\": [2]}", "{\"length\": 1}", "{\"chain\": [[[[[[[[[1]]]]]]]]]}"})
     void aListCursorRefusesWhatIsNotSuchAnObject(String text) {
         assertThrows(JsonSyntaxException.class, () -> items(text));
+    }
+
+    @Test
+    void readsPythonsNonFiniteFloatsOnlyWhenAllowed() throws Exception {
+        byte[] text = "{\"c\": NaN, \"a\": Infinity, \"b\": [-Infinity, -1]}".getBytes(StandardCharsets.US_ASCII);
+        Json value = JsonReader.parse(text, text.length, 8, true);
+        // json.dumps({"c": nan, "a": inf, "b": [-inf, -1]}, sort_keys=True)
+        assertEquals("{\"a\": Infinity, \"b\": [-Infinity, -1], \"c\": NaN}", JsonWriter.canonical(value));
+        assertEquals("{\"c\":NaN,\"a\":Infinity,\"b\":[-Infinity,-1]}", JsonWriter.compactString(value));
+        assertFalse(((JsonNumber) ((JsonObject) value).get("a")).isInteger());
+        JsonSyntaxException e = assertThrows(JsonSyntaxException.class, () -> JsonReader.parse(text, 8));
+        assertTrue(e.getMessage().contains("NaN and Infinity are not JSON"), e.getMessage());
+        assertThrows(JsonSyntaxException.class, () -> JsonReader.parse("-Infinity".getBytes(StandardCharsets.US_ASCII), 8));
+        assertThrows(JsonSyntaxException.class, () -> JsonReader.parse("Infinit".getBytes(StandardCharsets.US_ASCII), 7, 8, true));
     }
 
     @Test
