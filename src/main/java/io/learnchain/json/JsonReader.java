@@ -90,15 +90,8 @@ public final class JsonReader {
                     return new ListCursor(r, key);
                 }
                 r.readValue();
-                r.skipWhitespace();
-                int c = r.peek();
-                r.pos++;
-                if (c == '}') {
+                if (!r.another('}', "an object")) {
                     break;
-                }
-                if (c != ',') {
-                    r.pos--;
-                    throw r.error("Expected ',' or '}' in an object");
                 }
             }
         }
@@ -131,16 +124,10 @@ public final class JsonReader {
                 return null;
             }
             if (!first) {
-                int c = r.peek();
-                r.pos++;
-                if (c == ']') {
+                if (!r.another(']', "a list")) {
                     r.depth--;
                     ended = true;
                     return null;
-                }
-                if (c != ',') {
-                    r.pos--;
-                    throw r.error("Expected ',' or ']' in a list");
                 }
                 r.skipWhitespace();
             }
@@ -156,23 +143,12 @@ public final class JsonReader {
                 // items not asked for are checked and dropped
             }
             JsonReader r = reader;
-            r.skipWhitespace();
-            while (true) {
-                int c = r.peek();
-                r.pos++;
-                if (c == '}') {
-                    break;
-                }
-                if (c != ',') {
-                    r.pos--;
-                    throw r.error("Expected ',' or '}' in an object");
-                }
+            while (r.another('}', "an object")) {
                 int at = r.pos;
                 if (r.readKey().equals(key)) {
                     throw new JsonSyntaxException("A second \"" + key + "\" member", at);
                 }
                 r.readValue();
-                r.skipWhitespace();
             }
             r.skipWhitespace();
             if (r.pos != r.end) {
@@ -229,16 +205,9 @@ public final class JsonReader {
         while (true) {
             String key = readKey();
             members.put(key, readValue());
-            skipWhitespace();
-            int c = peek();
-            pos++;
-            if (c == '}') {
+            if (!another('}', "an object")) {
                 depth--;
                 return JsonObject.wrap(members);
-            }
-            if (c != ',') {
-                pos--;
-                throw error("Expected ',' or '}' in an object");
             }
         }
     }
@@ -256,18 +225,25 @@ public final class JsonReader {
         while (true) {
             skipWhitespace();
             items.add(readValue());
-            skipWhitespace();
-            int c = peek();
-            pos++;
-            if (c == ']') {
+            if (!another(']', "a list")) {
                 depth--;
                 return new JsonArray(items);
             }
-            if (c != ',') {
-                pos--;
-                throw error("Expected ',' or ']' in a list");
-            }
         }
+    }
+
+    /**
+     * After a member or an item: consumes a ',' and returns true (another follows), or consumes
+     * {@code close} and returns false; anything else is an error naming what was expected.
+     */
+    private boolean another(char close, String container) throws JsonSyntaxException {
+        skipWhitespace();
+        int c = peek();
+        if (c == ',' || c == close) {
+            pos++;
+            return c == ',';
+        }
+        throw error("Expected ',' or '" + close + "' in " + container);
     }
 
     /** A member's key and its colon, with the whitespace around them; leaves the reader at the value. */
