@@ -129,14 +129,19 @@ class BadInputIT {
         assertRejected(Http.postJson(node.url() + "/nodes/register", body), 400, message);
     }
 
+    /** The messages of a node that refuses to start with these parameters, cause by cause. */
+    private static String startFailure(java.util.Map<String, String> parameters) {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> TestNode.start("/", parameters).close());
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append('\n');
+        }
+        return messages.toString();
+    }
+
     @Test
     void aWrongSettingStopsStartUpNamingIt() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> TestNode.start("/", java.util.Map.of("blockchain.maxPeers", "lots")).close());
-        String messages = "";
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            messages += t.getMessage() + "\n";
-        }
+        String messages = startFailure(java.util.Map.of("blockchain.maxPeers", "lots"));
         assertTrue(messages.contains("setting blockchain.maxPeers must be a whole number"), messages);
         assertEquals(java.math.BigDecimal.valueOf(100),
                 ((java.util.Map<?, ?>) Http.get(node.url() + "/status").json().get("settings")).get("maxPeers"));
@@ -149,12 +154,7 @@ class BadInputIT {
             assertEquals(java.util.List.of("http://127.0.0.1:6001", "http://127.0.0.1:6002/x"),
                     Http.get(configured.url() + "/nodes").json().get("total_nodes"));
         }
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> TestNode.start("/", java.util.Map.of("blockchain.peers", "127.0.0.1:6001,ftp://x")).close());
-        String messages = "";
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            messages += t.getMessage() + "\n";
-        }
+        String messages = startFailure(java.util.Map.of("blockchain.peers", "127.0.0.1:6001,ftp://x"));
         assertTrue(messages.contains("setting blockchain.peers: 'ftp://x' is not a node address"), messages);
     }
 

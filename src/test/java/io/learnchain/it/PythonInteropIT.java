@@ -1,5 +1,6 @@
 package io.learnchain.it;
 
+import io.learnchain.Python3;
 import io.learnchain.chain.Block;
 import io.learnchain.chain.ChainValidator;
 import io.learnchain.json.JsonArray;
@@ -33,7 +34,7 @@ class PythonInteropIT {
 
     @BeforeAll
     static void startPythonPeer() throws Exception {
-        assumeTrue(pythonAvailable(), "python3 is needed for the interoperability test");
+        assumeTrue(Files.exists(PEER) && Python3.available(), "python3 is needed for the interoperability test");
         python = new ProcessBuilder("python3", PEER.toString()).redirectErrorStream(true).start();
         CompletableFuture<String> port = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
@@ -62,16 +63,6 @@ class PythonInteropIT {
         }
     }
 
-    private static boolean pythonAvailable() {
-        try {
-            return Files.exists(PEER) && new ProcessBuilder("python3", "--version").start().waitFor(10, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 
     private static List<Block> chainOf(String url) throws Exception {
         return ChainValidator.validate((JsonArray) ((JsonObject) Http.get(url + "/chain").exact()).get("chain"));

@@ -1,8 +1,8 @@
 package io.learnchain.json;
 
+import io.learnchain.Python3;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ class PythonDifferentialTest {
 
     @Test
     void canonicalJsonEqualsPythonsOnRandomDocuments() throws Exception {
-        assumeTrue(pythonAvailable(), "python3 is the reference model here");
+        assumeTrue(Python3.available(), "python3 is the reference model here");
         Random random = new Random(20261124);
         List<String> documents = new ArrayList<>();
         for (int i = 0; i < DOCUMENTS; i++) {
@@ -49,16 +49,6 @@ class PythonDifferentialTest {
         }
     }
 
-    private static boolean pythonAvailable() {
-        try {
-            return new ProcessBuilder("python3", "--version").start().waitFor(10, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 
     /** Random JSON text aimed at what a port gets wrong: number literals, escapes, key order. */
     static final class RandomJson {
