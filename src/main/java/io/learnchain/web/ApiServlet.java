@@ -3,8 +3,9 @@ package io.learnchain.web;
 import io.learnchain.json.JsonWriter;
 import io.learnchain.node.Blockchain;
 import io.learnchain.node.PoolFullException;
+import io.learnchain.node.Settings;
+import io.learnchain.peer.Consensus;
 import io.learnchain.store.StoreException;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -119,7 +120,11 @@ abstract class ApiServlet extends HttpServlet {
         return NodeListener.blockchain(getServletContext());
     }
 
-    ServletContext context() {
-        return getServletContext();
+    Settings settings() {
+        return NodeListener.settings(getServletContext());
+    }
+
+    Consensus consensus() {
+        return NodeListener.consensus(getServletContext());
     }
 }

@@ -21,7 +21,7 @@ public final class NewTransactionServlet extends ApiServlet {
 
     @Override
     Reply handle(HttpServletRequest request) {
-        JsonObject body = JsonBody.readObject(request, NodeListener.settings(context()));
+        JsonObject body = JsonBody.readObject(request, settings());
         Transaction transaction = parse(body);
         long index = blockchain().addTransaction(transaction);
         return Reply.created(Reply.message("Transaction will be added to Block " + index));

@@ -25,7 +25,7 @@ public final class RegisterNodesServlet extends ApiServlet {
 
     @Override
     Reply handle(HttpServletRequest request) {
-        Settings settings = NodeListener.settings(context());
+        Settings settings = settings();
         JsonObject body = JsonBody.readObject(request, settings);
         List<String> entries = parse(body);
         entries.removeIf(url -> PeerAddress.isThisNode(url, ownAddresses(request)));

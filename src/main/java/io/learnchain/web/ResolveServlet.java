@@ -20,7 +20,7 @@ public final class ResolveServlet extends ApiServlet {
 
     @Override
     boolean stream(HttpServletRequest request, HttpServletResponse response, boolean withBody) throws IOException {
-        Consensus.Round round = NodeListener.consensus(context()).resolve();
+        Consensus.Round round = consensus().resolve();
         List<Json> peers = new ArrayList<>();
         for (PeerOutcome outcome : round.peers()) {
             peers.add(outcome.toJson());
