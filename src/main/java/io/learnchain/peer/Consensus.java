@@ -4,6 +4,7 @@ import io.learnchain.chain.Block;
 import io.learnchain.chain.ChainValidator;
 import io.learnchain.chain.InvalidChainException;
 import io.learnchain.node.Blockchain;
+import io.learnchain.node.NodeState;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 
 import java.time.Instant;
@@ -55,8 +56,9 @@ public final class Consensus implements AutoCloseable {
 
     /** One resolve round. Never throws for anything a peer does. */
     public Round resolve() {
-        List<String> peers = blockchain.state().peers();
-        int ourLength = blockchain.state().length();
+        NodeState ours = blockchain.state();
+        List<String> peers = ours.peers();
+        int ourLength = ours.length();
         long deadline = System.nanoTime() + settings.deadline().toNanos();
 
         List<HttpGet> requests = new ArrayList<>(peers.size());
