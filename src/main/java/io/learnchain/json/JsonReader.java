@@ -7,13 +7,14 @@ import java.util.List;
 /**
  * A strict JSON reader (RFC 8259) for UTF-8 bytes that keeps numbers as literals and objects in
  * order. It refuses what could hurt the node: invalid UTF-8, nesting deeper than a limit, number
- * literals longer than Python can read as {@code int} (4,300 digits), trailing data.
+ * integers of more digits than Python reads ({@code sys.get_int_max_str_digits()}, 4,300; the sign
+ * does not count, and float literals have no such limit in Python), trailing data.
  *
  * <p>Stateless apart from one parse; create one per document. Cost: linear in the input.
  */
 public final class JsonReader {
-    /** Python refuses to convert integers longer than this ({@code sys.get_int_max_str_digits()}). */
-    public static final int MAX_NUMBER_LENGTH = 4300;
+    /** Python refuses to read integers of more digits than this ({@code sys.get_int_max_str_digits()}). */
+    public static final int MAX_INTEGER_DIGITS = 4300;
 
     private final byte[] in;
     private final int end;
@@ -104,6 +105,7 @@ public final class JsonReader {
         private final String key;
         private boolean first = true;
         private boolean ended;
+        private int lastItemBytes;
 
         private ListCursor(JsonReader reader, String key) {
             this.reader = reader;
@@ -132,9 +134,16 @@ public final class JsonReader {
                 r.skipWhitespace();
             }
             first = false;
+            int start = r.pos;
             Json item = r.readValue();
+            lastItemBytes = r.pos - start;
             r.skipWhitespace();
             return item;
+        }
+
+        /** How many bytes the item {@link #next} returned last takes in the input. */
+        public int lastItemBytes() {
+            return lastItemBytes;
         }
 
         /** Reads past the list's remaining items and the rest of the document, checking its syntax. */
@@ -279,12 +288,18 @@ public final class JsonReader {
         if (in[pos] == '-') {
             pos++;
         }
+        int integerDigits;
         if (pos < end && in[pos] == '0') {
             pos++;
+            integerDigits = 1;
         } else if (pos < end && in[pos] >= '1' && in[pos] <= '9') {
-            skipDigits();
+            integerDigits = skipDigits();
         } else {
             throw error("Invalid number");
+        }
+        boolean integer = pos >= end || (in[pos] != '.' && in[pos] != 'e' && in[pos] != 'E');
+        if (integer && integerDigits > MAX_INTEGER_DIGITS) {
+            throw new JsonSyntaxException("Integer of more than " + MAX_INTEGER_DIGITS + " digits", start);
         }
         if (pos < end && in[pos] == '.') {
             pos++;
@@ -300,9 +315,6 @@ public final class JsonReader {
             if (skipDigits() == 0) {
                 throw error("Invalid number: digits expected in the exponent");
             }
-        }
-        if (pos - start > MAX_NUMBER_LENGTH) {
-            throw new JsonSyntaxException("Number longer than " + MAX_NUMBER_LENGTH + " characters", start);
         }
         return JsonNumber.ofValidLiteral(new String(in, start, pos - start, java.nio.charset.StandardCharsets.US_ASCII));
     }

@@ -18,7 +18,15 @@ public final class PythonFloat {
     private PythonFloat() {
     }
 
+    /**
+     * @throws java.util.concurrent.CancellationException if the thread is interrupted: the exact
+     *         search costs tens of microseconds, and a peer's block can hold a hundred thousand
+     *         floats that need it, so work whose caller has gone (a resolve past its deadline) stops
+     */
     public static String repr(double value) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new java.util.concurrent.CancellationException("interrupted: the result is no longer wanted");
+        }
         String special = special(value);
         if (special != null) {
             return special;

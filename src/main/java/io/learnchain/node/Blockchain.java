@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
@@ -30,7 +31,8 @@ import java.util.logging.Logger;
  * <p><b>Mining happens outside the lock.</b> The proof is searched against the tip; then, under
  * the lock, the block is appended if the tip is unchanged (else the search starts again). The
  * proof does not cover the block's transactions, so the block takes the pending pool as it is
- * at append time, as the original does.
+ * at append time, as the original does, up to {@link PoolLimits#maxBlockBytes()}: the oldest
+ * transactions that fit go in, the rest wait for the next block.
  *
  * <p>Thread-safe.
  */
@@ -40,7 +42,7 @@ public final class Blockchain implements AutoCloseable {
     private final NodeStore store;
     private final String nodeId;
     private final Miner miner;
-    private final int maxPending;
+    private final PoolLimits limits;
     private final ReentrantLock writer = new ReentrantLock();
     private final Object publishing = new Object();
     private final Instant startedAt = Instant.now();
@@ -55,16 +57,16 @@ public final class Blockchain implements AutoCloseable {
      * @throws InvalidChainException if the stored chain breaks the consensus rules
      */
     public Blockchain(NodeStore store, int miningThreads) throws InvalidChainException {
-        this(store, miningThreads, Integer.MAX_VALUE);
+        this(store, miningThreads, PoolLimits.DEFAULTS);
     }
 
     /**
-     * As {@link #Blockchain(NodeStore, int)}, refusing new transactions while {@code maxPending}
-     * wait (so a flood fills no memory: it waits for a block).
+     * As {@link #Blockchain(NodeStore, int)}, refusing new transactions while the pool is at its
+     * limits (so a flood fills no memory: it waits for a block).
      */
-    public Blockchain(NodeStore store, int miningThreads, int maxPending) throws InvalidChainException {
+    public Blockchain(NodeStore store, int miningThreads, PoolLimits limits) throws InvalidChainException {
         this.store = store;
-        this.maxPending = maxPending;
+        this.limits = limits;
         NodeStore.Contents contents = store.load().orElse(null);
         NodeState initial;
         if (contents == null) {
@@ -73,12 +75,12 @@ public final class Blockchain implements AutoCloseable {
             long position = store.initialize(id, genesis);
             store.awaitDurable(position);
             this.nodeId = id;
-            initial = new NodeState(AppendList.copyOf(List.of(genesis)), AppendList.empty(), List.of(), position);
+            initial = new NodeState(AppendList.copyOf(List.of(genesis)), AppendList.empty(), 0, List.of(), position);
         } else {
             ChainValidator.validate(contents.chain());
             this.nodeId = contents.nodeId();
             initial = new NodeState(AppendList.copyOf(contents.chain()), AppendList.copyOf(contents.pending()),
-                    List.copyOf(contents.peers()), 0);
+                    bytes(contents.pending()), List.copyOf(contents.peers()), 0);
         }
         this.latest = initial;
         this.published = initial;
@@ -104,6 +106,10 @@ public final class Blockchain implements AutoCloseable {
         return miner.threads();
     }
 
+    public PoolLimits limits() {
+        return limits;
+    }
+
     /** Where the node's data lives. */
     public String storeLocation() {
         return store.location();
@@ -113,18 +119,29 @@ public final class Blockchain implements AutoCloseable {
      * Adds a transaction to the pending pool, durably.
      *
      * @return the index of the block that will hold it
-     * @throws PoolFullException if {@code maxPending} transactions are waiting already
+     * @throws PoolFullException if the pool is at {@link PoolLimits#maxTransactions()} or would pass
+     *                           {@link PoolLimits#maxBytes()}
+     * @throws IllegalArgumentException if the transaction is larger than a block can hold
      */
     public long addTransaction(Transaction transaction) {
+        int size = transaction.encodedSize();
+        if (size > limits.maxTransactionBytes()) {
+            throw new IllegalArgumentException("the transaction is " + size + " bytes; a block holds at most "
+                    + limits.maxTransactionBytes());
+        }
         NodeState next;
         writer.lock();
         try {
             NodeState current = latest;
-            if (current.pending().size() >= maxPending) {
-                throw new PoolFullException(maxPending);
+            if (current.pending().size() >= limits.maxTransactions()) {
+                throw new PoolFullException(limits.maxTransactions() + " transactions");
+            }
+            if (current.pendingBytes() + size > limits.maxBytes()) {
+                throw new PoolFullException(limits.maxBytes() + " bytes");
             }
             long position = store.addPending(transaction);
-            next = new NodeState(current.chain(), append(current.pending(), transaction), current.peers(), position);
+            next = new NodeState(current.chain(), append(current.pending(), transaction), current.pendingBytes() + size,
+                    current.peers(), position);
             latest = next;
         } finally {
             writer.unlock();
@@ -135,7 +152,8 @@ public final class Blockchain implements AutoCloseable {
 
     /**
      * Mines a block: finds the smallest proof after the tip, then appends a block holding the
-     * pending transactions and this node's reward. Two calls at once make two consecutive blocks.
+     * oldest pending transactions that fit in {@link PoolLimits#maxBlockBytes()} and this node's
+     * reward. Two calls at once make two consecutive blocks.
      */
     public Block mine() {
         while (true) {
@@ -152,11 +170,14 @@ public final class Blockchain implements AutoCloseable {
                 if (current.tip() != parent) {
                     continue;
                 }
-                List<Transaction> transactions = new ArrayList<>(current.pending());
+                List<Transaction> transactions = new ArrayList<>();
+                List<Transaction> left = new ArrayList<>();
+                long leftBytes = takeForBlock(current, transactions, left);
                 transactions.add(Transaction.reward(nodeId));
                 block = Block.create(parent.index() + 1, now(), transactions, proof, parent.hash());
                 long position = store.appendBlock(block);
-                next = new NodeState(append(current.chain(), block), AppendList.empty(), current.peers(), position);
+                List<Transaction> pending = left.isEmpty() ? AppendList.empty() : AppendList.copyOf(left);
+                next = new NodeState(append(current.chain(), block), pending, leftBytes, current.peers(), position);
                 latest = next;
             } finally {
                 writer.unlock();
@@ -167,6 +188,40 @@ public final class Blockchain implements AutoCloseable {
     }
 
     /**
+     * Splits the pool: the oldest transactions that fit in a block go to {@code block}, the rest
+     * to {@code left}; returns the bytes left. Once one does not fit, the rest wait too (their
+     * order is kept), except one too large for any block, which is passed over rather than
+     * holding back every block behind it.
+     */
+    private long takeForBlock(NodeState current, List<Transaction> block, List<Transaction> left) {
+        long room = limits.maxTransactionBytes();
+        long taken = 0;
+        boolean full = false;
+        for (Transaction tx : current.pending()) {
+            if (!full) {
+                int size = tx.encodedSize();
+                if (size + 1 <= room) { // with its comma
+                    block.add(tx);
+                    room -= size + 1;
+                    taken += size;
+                    continue;
+                }
+                full = size <= limits.maxTransactionBytes();
+            }
+            left.add(tx);
+        }
+        return current.pendingBytes() - taken;
+    }
+
+    private static long bytes(List<Transaction> transactions) {
+        long total = 0;
+        for (Transaction tx : transactions) {
+            total += tx.encodedSize();
+        }
+        return total;
+    }
+
+    /**
      * Adds peers not yet known, durably, keeping their order; all of them or, past
      * {@code maxPeers}, none.
      *
@@ -174,23 +229,59 @@ public final class Blockchain implements AutoCloseable {
      * @throws PeerLimitException if there would be more than {@code maxPeers} peers
      */
     public List<String> registerPeers(List<String> baseUrls, int maxPeers) {
+        return changePeers(current -> {
+            LinkedHashSet<String> added = new LinkedHashSet<>(baseUrls);
+            added.removeAll(current);
+            if (added.isEmpty()) {
+                return null;
+            }
+            List<String> all = new ArrayList<>(current);
+            all.addAll(added);
+            if (all.size() > maxPeers) {
+                throw new PeerLimitException("that would make " + all.size() + " peers; the limit is " + maxPeers
+                        + " (setting blockchain.maxPeers)");
+            }
+            return new PeerChange(all, store.addPeers(List.copyOf(added)));
+        });
+    }
+
+    /**
+     * Removes peers, durably; those not known are ignored.
+     *
+     * @return every peer after the change
+     */
+    public List<String> removePeers(List<String> baseUrls) {
+        return changePeers(current -> {
+            List<String> removed = new ArrayList<>(new LinkedHashSet<>(baseUrls));
+            removed.retainAll(current);
+            if (removed.isEmpty()) {
+                return null;
+            }
+            List<String> all = new ArrayList<>(current);
+            all.removeAll(removed);
+            return new PeerChange(all, store.removePeers(removed));
+        });
+    }
+
+    /** A new peer list, and the store position that records it. */
+    private record PeerChange(List<String> peers, long position) {
+    }
+
+    /**
+     * Applies {@code change} to the peer list under the writer lock (it records the change in
+     * the store, or returns null when there is none) and returns the list once durable.
+     */
+    private List<String> changePeers(Function<List<String>, PeerChange> change) {
         NodeState next;
         writer.lock();
         try {
             NodeState current = latest;
-            LinkedHashSet<String> added = new LinkedHashSet<>(baseUrls);
-            added.removeAll(current.peers());
-            if (added.isEmpty()) {
+            PeerChange changed = change.apply(current.peers());
+            if (changed == null) {
                 next = current; // nothing to write, but what is known may still be on its way to disk
             } else {
-                List<String> all = new ArrayList<>(current.peers());
-                all.addAll(added);
-                if (all.size() > maxPeers) {
-                    throw new PeerLimitException("that would make " + all.size() + " peers; the limit is " + maxPeers
-                            + " (setting blockchain.maxPeers)");
-                }
-                long position = store.addPeers(List.copyOf(added));
-                next = new NodeState(current.chain(), current.pending(), List.copyOf(all), position);
+                next = new NodeState(current.chain(), current.pending(), current.pendingBytes(), List.copyOf(changed.peers()),
+                        changed.position());
                 latest = next;
             }
         } finally {
@@ -218,7 +309,7 @@ public final class Blockchain implements AutoCloseable {
             }
             List<Transaction> pending = Reorg.pendingAfter(current.chain(), candidate, current.pending());
             long position = store.replaceChain(candidate, pending);
-            next = new NodeState(AppendList.copyOf(candidate), AppendList.copyOf(pending), current.peers(), position);
+            next = new NodeState(AppendList.copyOf(candidate), AppendList.copyOf(pending), bytes(pending), current.peers(), position);
             latest = next;
         } finally {
             writer.unlock();

@@ -6,10 +6,11 @@ import io.learnchain.chain.Transaction;
 import java.util.List;
 
 /**
- * One consistent, immutable view of a node: its chain, pending pool and peers, as of store
- * position {@code position}. Readers take one and never wait; the writer makes the next one.
+ * One consistent, immutable view of a node: its chain, pending pool (and its size in bytes) and
+ * peers, as of store position {@code position}. Readers take one and never wait; the writer
+ * makes the next one.
  */
-public record NodeState(List<Block> chain, List<Transaction> pending, List<String> peers, long position) {
+public record NodeState(List<Block> chain, List<Transaction> pending, long pendingBytes, List<String> peers, long position) {
 
     public Block tip() {
         return chain.get(chain.size() - 1);

@@ -1,8 +1,8 @@
 package io.learnchain.node;
 
-/** The pending pool holds as many transactions as the node allows; the next block empties it. */
+/** The pending pool holds as much as the node allows; the next block makes room. */
 public final class PoolFullException extends RuntimeException {
-    public PoolFullException(int limit) {
-        super("The pending pool is full (" + limit + " transactions); retry after the next block is mined");
+    PoolFullException(String what) {
+        super("The pending pool is full (" + what + "); retry after the next block is mined");
     }
 }

@@ -7,9 +7,7 @@ import io.learnchain.json.JsonObject;
 import io.learnchain.json.JsonString;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** What happens to transactions when a node switches to another chain. Pure functions. */
 final class Reorg {
@@ -37,28 +35,11 @@ final class Reorg {
             }
         }
         candidates.addAll(pending);
-        if (candidates.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Integer> included = new HashMap<>();
+        List<JsonObject> included = new ArrayList<>();
         for (Block adopted : newChain.subList(common, newChain.size())) {
-            for (JsonObject tx : adopted.transactions()) {
-                included.merge(new Transaction(tx).canonical(), 1, Integer::sum);
-            }
+            included.addAll(adopted.transactions());
         }
-        List<Transaction> result = new ArrayList<>(candidates.size());
-        for (Transaction tx : candidates) {
-            String key = tx.canonical();
-            Integer count = included.get(key);
-            if (count == null) {
-                result.add(tx);
-            } else if (count == 1) {
-                included.remove(key);
-            } else {
-                included.put(key, count - 1);
-            }
-        }
-        return result;
+        return Transaction.without(candidates, included);
     }
 
     private static boolean isReward(JsonObject tx) {

@@ -24,15 +24,22 @@ import java.util.function.Function;
  * @param maxJsonDepth   deepest JSON nesting accepted in a request
  * @param maxPeers       most peers a node keeps
  * @param maxPending     most transactions waiting for a block
+ * @param maxPendingBytes most bytes of transactions waiting for a block (their compact JSON)
+ * @param maxBlockBytes  largest block this node mines or accepts from peers (its compact JSON);
+ *                       what does not fit in one block waits for the next
  * @param startPeers     peers to register at start (comma-separated base URLs, as /nodes/register takes)
  * @param requestLog     whether to log a line per request
  * @param peers          limits on talking to peers
  */
 public record Settings(Path dataDir, String dataDirSource, int miningThreads, int maxBodyBytes, int maxJsonDepth, int maxPeers,
-                       int maxPending, List<String> startPeers, boolean requestLog, PeerSettings peers) {
+                       int maxPending, long maxPendingBytes, int maxBlockBytes, List<String> startPeers, boolean requestLog,
+                       PeerSettings peers) {
 
     /** JSON nesting the node ever accepts; stored records are read back within it. */
     static final int MAX_DEPTH = 1000;
+    /** The most any byte size may be where it is held in one array (with room to spare, so sums cannot wrap). */
+    private static final long MAX_ARRAY_BYTES = 1L << 30;
+    private static final long DAY_MS = 24L * 3600 * 1000;
 
     /** The settings as JSON, for {@code /status} (nothing secret among them). */
     public JsonObject toJson() {
@@ -43,12 +50,15 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
                 .put("maxJsonDepth", maxJsonDepth)
                 .put("maxPeers", maxPeers)
                 .put("maxPending", maxPending)
+                .put("maxPendingBytes", maxPendingBytes)
+                .put("maxBlockBytes", maxBlockBytes)
                 .put("peers", String.join(",", startPeers))
                 .put("requestLog", requestLog ? "true" : "false")
                 .put("peer.connectTimeoutMs", peers.connectTimeout().toMillis())
                 .put("peer.responseTimeoutMs", peers.responseTimeout().toMillis())
                 .put("peer.deadlineMs", peers.deadline().toMillis())
                 .put("peer.maxResponseBytes", peers.maxResponseBytes())
+                .put("peer.maxRoundBytes", peers.maxRoundBytes())
                 .put("peer.maxJsonDepth", peers.maxJsonDepth())
                 .build();
     }
@@ -73,18 +83,25 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
             dataDirSource = "default (set blockchain.dataDir to choose)";
         }
         PeerSettings peerDefaults = PeerSettings.DEFAULTS;
+        int maxPeers = (int) source.integer("maxPeers", 100, 1, 1000);
+        int maxBlockBytes = (int) source.integer("maxBlockBytes", peerDefaults.maxBlockBytes(), 64 * 1024, MAX_ARRAY_BYTES / 4);
         PeerSettings peers = new PeerSettings(
                 source.duration("peer.connectTimeoutMs", peerDefaults.connectTimeout()),
                 source.duration("peer.responseTimeoutMs", peerDefaults.responseTimeout()),
                 source.duration("peer.deadlineMs", peerDefaults.deadline()),
-                source.integer("peer.maxResponseBytes", peerDefaults.maxResponseBytes()),
-                (int) source.integer("peer.maxJsonDepth", peerDefaults.maxJsonDepth(), MAX_DEPTH));
+                source.integer("peer.maxResponseBytes", peerDefaults.maxResponseBytes(), 1, MAX_ARRAY_BYTES),
+                source.integer("peer.maxRoundBytes", peerDefaults.maxRoundBytes(), 1, Long.MAX_VALUE / 2),
+                maxBlockBytes,
+                (int) source.integer("peer.maxJsonDepth", peerDefaults.maxJsonDepth(), 1, MAX_DEPTH),
+                maxPeers);
         return new Settings(dataDir.toAbsolutePath(), dataDirSource,
-                (int) source.integer("miningThreads", Runtime.getRuntime().availableProcessors()),
-                (int) source.integer("maxBodyBytes", 64 * 1024),
-                (int) source.integer("maxJsonDepth", 32, MAX_DEPTH),
-                (int) source.integer("maxPeers", 100),
-                (int) source.integer("maxPending", 100_000),
+                (int) source.integer("miningThreads", Runtime.getRuntime().availableProcessors(), 1, 1024),
+                (int) source.integer("maxBodyBytes", 64 * 1024, 1, MAX_ARRAY_BYTES / 4),
+                (int) source.integer("maxJsonDepth", 32, 1, MAX_DEPTH),
+                maxPeers,
+                (int) source.integer("maxPending", 100_000, 1, 100_000_000),
+                source.integer("maxPendingBytes", 64L << 20, 1, Long.MAX_VALUE / 2),
+                maxBlockBytes,
                 source.peerList("peers"),
                 source.bool("requestLog", true),
                 peers);
@@ -108,25 +125,22 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
             return "BLOCKCHAIN_" + name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('.', '_').toUpperCase(Locale.ROOT);
         }
 
-        long integer(String name, long fallback) {
-            return integer(name, fallback, name.endsWith("Bytes") ? Long.MAX_VALUE : Integer.MAX_VALUE);
-        }
-
-        long integer(String name, long fallback, long max) {
+        /** A whole number from {@code min} to {@code max}; anything else stops the node, naming the setting. */
+        long integer(String name, long fallback, long min, long max) {
             String value = text(name);
             if (value == null) {
                 return fallback;
             }
             try {
                 long parsed = Long.parseLong(value);
-                if (parsed >= 1 && parsed <= max) {
+                if (parsed >= min && parsed <= max) {
                     return parsed;
                 }
             } catch (NumberFormatException e) {
                 // answered below
             }
-            throw new IllegalArgumentException("setting blockchain." + name + " must be a whole number from 1 to " + max
-                    + ", not '" + value + "'");
+            throw new IllegalArgumentException("setting blockchain." + name + " must be a whole number from " + min + " to "
+                    + max + ", not '" + value + "'");
         }
 
         boolean bool(String name, boolean fallback) {
@@ -158,7 +172,7 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
         }
 
         Duration duration(String name, Duration fallback) {
-            return Duration.ofMillis(integer(name, fallback.toMillis()));
+            return Duration.ofMillis(integer(name, fallback.toMillis(), 1, DAY_MS));
         }
     }
 }

@@ -10,14 +10,17 @@ import org.apache.hc.client5.http.classic.methods.HttpGet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
 
 /**
  * The tutorial's consensus: ask every peer for its chain and adopt the longest valid chain that
@@ -25,94 +28,177 @@ import java.util.concurrent.atomic.AtomicInteger;
  * whatever they do; a peer's {@code length} field is ignored (blocks are counted); a chain is
  * validated in full before anything changes.
  *
- * <p>Thread-safe; rounds may overlap, the node's writer decides which chain wins.
+ * <p><b>One round at a time.</b> A resolve asked for while a round is under way gets that
+ * round's result instead of starting another, so callers cannot multiply the work, the threads
+ * or the memory (at most {@link PeerSettings#maxRoundBytes()} of answers) a round takes. At the
+ * deadline, unfinished exchanges are cut and their parsing stopped, not merely abandoned.
+ *
+ * <p>Thread-safe. {@link #close} stops the round under way and waits for it to end, so that
+ * nothing reaches the node's store after the node has been stopped.
  */
 public final class Consensus implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Consensus.class.getName());
+
     private final Blockchain blockchain;
     private final PeerClient client;
     private final PeerSettings settings;
-    private final ExecutorService fetchers;
+    private final ThreadPoolExecutor fetchers;
     private final ConcurrentHashMap<String, PeerStatus> statuses = new ConcurrentHashMap<>();
+
+    /** Guards {@link #current} and {@link #closed}. */
+    private final Object rounds = new Object();
+    private CompletableFuture<Round> current;
+    private boolean closed;
+    /** The requests of the round under way, to cut them when the node stops. */
+    private final List<HttpGet> inFlight = new ArrayList<>();
 
     /** The result of a round: whether our chain was replaced, and what each peer gave. */
     public record Round(boolean replaced, List<PeerOutcome> peers) {
     }
 
-    /** A peer's answer: how many blocks it sent and, if more than ours, the validated chain. */
-    private record Answer(int length, List<Block> longerChain) {
-    }
-
     public Consensus(Blockchain blockchain, PeerSettings settings) {
         this.blockchain = blockchain;
         this.settings = settings;
-        this.client = new PeerClient(settings);
+        this.client = new PeerClient(settings, blockchain.nodeId());
         AtomicInteger counter = new AtomicInteger();
-        this.fetchers = Executors.newCachedThreadPool(r -> {
+        // A round asks at most maxPeers peers at once; idle threads go after a while.
+        this.fetchers = new ThreadPoolExecutor(settings.maxPeers(), settings.maxPeers(), 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "peer-fetch-" + counter.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        this.fetchers.allowCoreThreadTimeOut(true);
     }
 
-    /** One resolve round. Never throws for anything a peer does. */
+    /**
+     * One resolve round, or the result of the one under way. Never throws for anything a peer
+     * does.
+     *
+     * @throws IllegalStateException if the node is stopping
+     */
     public Round resolve() {
+        CompletableFuture<Round> round;
+        boolean leader;
+        synchronized (rounds) {
+            if (closed) {
+                throw new IllegalStateException("the node is stopping");
+            }
+            leader = current == null;
+            if (leader) {
+                current = new CompletableFuture<>();
+            }
+            round = current;
+        }
+        if (!leader) {
+            return round.join(); // the leader completes it whatever happens
+        }
+        try {
+            Round result = runRound();
+            round.complete(result);
+            return result;
+        } catch (RuntimeException | Error e) {
+            round.completeExceptionally(e);
+            throw e;
+        } finally {
+            synchronized (rounds) {
+                current = null;
+                inFlight.clear();
+                rounds.notifyAll();
+            }
+        }
+    }
+
+    private Round runRound() {
         NodeState ours = blockchain.state();
         List<String> peers = ours.peers();
         int ourLength = ours.length();
         long deadline = System.nanoTime() + settings.deadline().toNanos();
+        RoundBudget budget = new RoundBudget(settings.maxRoundBytes());
 
         List<HttpGet> requests = new ArrayList<>(peers.size());
         List<Future<Answer>> answers = new ArrayList<>(peers.size());
-        for (String peer : peers) {
-            HttpGet request = PeerClient.chainRequest(peer);
-            requests.add(request);
-            answers.add(fetchers.submit(() -> fetchLongerChain(request, ourLength)));
+        synchronized (rounds) {
+            if (closed) {
+                throw new IllegalStateException("the node is stopping");
+            }
+            for (String peer : peers) {
+                HttpGet request = PeerClient.chainRequest(peer);
+                requests.add(request);
+                inFlight.add(request);
+                answers.add(fetchers.submit(() -> fetchLongerChain(request, budget, ourLength)));
+            }
         }
 
         PeerOutcome[] outcomes = new PeerOutcome[peers.size()];
-        List<Block> best = null;
-        int bestPeer = -1;
+        List<List<Block>> longer = new ArrayList<>(peers.size());
         for (int i = 0; i < peers.size(); i++) {
             String peer = peers.get(i);
+            longer.add(null);
             try {
                 long left = Math.max(0, deadline - System.nanoTime());
                 Answer answer = answers.get(i).get(left, TimeUnit.NANOSECONDS);
-                List<Block> chain = answer.longerChain();
-                if (chain == null) {
+                if (answer.longerChain() == null) {
                     outcomes[i] = new PeerOutcome(peer, PeerOutcome.SHORTER, answer.length(), "not longer than ours (" + ourLength + ")");
-                } else if (best == null || chain.size() > best.size()) {
-                    best = chain;
-                    bestPeer = i;
                 } else {
-                    outcomes[i] = new PeerOutcome(peer, PeerOutcome.SHORTER, chain.size(), "valid, but another peer's chain is longer");
+                    longer.set(i, answer.longerChain());
                 }
-            } catch (TimeoutException e) {
-                requests.get(i).cancel();
-                answers.get(i).cancel(true);
+            } catch (TimeoutException | CancellationException e) {
+                stop(requests.get(i), answers.get(i));
                 outcomes[i] = new PeerOutcome(peer, PeerOutcome.TIMEOUT, -1,
                         "no complete answer within " + settings.deadline().toMillis() + " ms");
             } catch (ExecutionException e) {
                 outcomes[i] = failureOutcome(peer, e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                requests.forEach(HttpGet::cancel);
-                outcomes[i] = new PeerOutcome(peer, PeerOutcome.TIMEOUT, -1, "interrupted");
+                for (int j = i; j < peers.size(); j++) {
+                    stop(requests.get(j), answers.get(j));
+                    outcomes[j] = new PeerOutcome(peers.get(j), PeerOutcome.TIMEOUT, -1, "interrupted");
+                }
+                break;
             }
         }
 
+        int best = -1;
+        for (int i = 0; i < peers.size(); i++) {
+            if (longer.get(i) != null && (best < 0 || longer.get(i).size() > longer.get(best).size())) {
+                best = i;
+            }
+        }
+        for (int i = 0; i < peers.size(); i++) {
+            if (longer.get(i) != null && i != best) {
+                outcomes[i] = new PeerOutcome(peers.get(i), PeerOutcome.SHORTER, longer.get(i).size(),
+                        "valid, but another peer's chain is longer");
+            }
+        }
         boolean replaced = false;
-        if (best != null) {
-            replaced = blockchain.adoptIfLonger(best);
-            outcomes[bestPeer] = replaced
-                    ? new PeerOutcome(peers.get(bestPeer), PeerOutcome.ADOPTED, best.size(), "valid and the longest: adopted")
-                    : new PeerOutcome(peers.get(bestPeer), PeerOutcome.SHORTER, best.size(),
+        if (best >= 0) {
+            List<Block> chain = longer.get(best);
+            replaced = !isClosed() && blockchain.adoptIfLonger(chain);
+            outcomes[best] = replaced
+                    ? new PeerOutcome(peers.get(best), PeerOutcome.ADOPTED, chain.size(), "valid and the longest: adopted")
+                    : new PeerOutcome(peers.get(best), PeerOutcome.SHORTER, chain.size(),
                     "our chain grew to " + blockchain.state().length() + " blocks meanwhile");
         }
         Instant now = Instant.now();
+        List<String> self = new ArrayList<>();
         for (PeerOutcome outcome : outcomes) {
             statuses.compute(outcome.node(), (node, previous) -> PeerStatus.after(previous, outcome, now));
+            if (outcome.outcome().equals(PeerOutcome.SELF)) {
+                self.add(outcome.node());
+            }
+        }
+        if (!self.isEmpty() && !isClosed()) {
+            LOG.info(() -> "dropping peers that are this node itself: " + self);
+            blockchain.removePeers(self);
         }
         return new Round(replaced, List.of(outcomes));
+    }
+
+    /** Cuts an exchange and stops the work on its answer. */
+    private static void stop(HttpGet request, Future<?> answer) {
+        request.cancel();
+        answer.cancel(true);
     }
 
     /** What the last round said of {@code peer}, or null if no round has asked it yet. */
@@ -120,16 +206,23 @@ public final class Consensus implements AutoCloseable {
         return statuses.get(peer);
     }
 
-    /** The peer's chain: validated if it is longer than ours, else only counted. */
-    private Answer fetchLongerChain(HttpGet request, int ourLength) throws PeerFailure {
-        List<Block> chain = client.fetchChain(request);
+    /** A peer's answer: how many blocks it sent and, if more than ours, the validated chain. */
+    private record Answer(int length, List<Block> longerChain) {
+    }
+
+    /** The peer's chain: validated if it is longer than ours, else only counted (and let go). */
+    private Answer fetchLongerChain(HttpGet request, RoundBudget budget, int ourLength) throws PeerFailure {
+        PeerClient.Received received = client.fetchChain(request, budget);
+        List<Block> chain = received.blocks();
         if (chain.size() <= ourLength) {
+            budget.release(received.reservedBytes());
             return new Answer(chain.size(), null);
         }
         try {
             ChainValidator.validate(chain);
             return new Answer(chain.size(), chain);
         } catch (InvalidChainException e) {
+            budget.release(received.reservedBytes());
             throw new PeerFailure(PeerOutcome.INVALID, e.getMessage());
         }
     }
@@ -138,17 +231,47 @@ public final class Consensus implements AutoCloseable {
         if (cause instanceof PeerFailure failure) {
             return new PeerOutcome(peer, failure.outcome(), -1, failure.getMessage());
         }
-        return new PeerOutcome(peer, PeerOutcome.BAD_RESPONSE, -1, "could not be read: " + cause);
+        if (cause instanceof CancellationException) {
+            return new PeerOutcome(peer, PeerOutcome.TIMEOUT, -1, "the round ended before the answer was read");
+        }
+        LOG.warning(() -> "reading peer " + peer + " failed: " + cause);
+        return new PeerOutcome(peer, PeerOutcome.BAD_RESPONSE, -1, "the answer could not be read");
     }
 
+    private boolean isClosed() {
+        synchronized (rounds) {
+            return closed;
+        }
+    }
+
+    /**
+     * Stops the round under way (its exchanges are cut, its parsing interrupted) and waits for
+     * it to end, then for the fetching threads; later calls to {@link #resolve} fail.
+     */
     @Override
     public void close() {
+        synchronized (rounds) {
+            closed = true;
+            inFlight.forEach(HttpGet::cancel);
+        }
         fetchers.shutdownNow();
-        client.close();
+        long waitUntil = System.nanoTime() + settings.deadline().toNanos() + TimeUnit.SECONDS.toNanos(5);
         try {
+            synchronized (rounds) {
+                while (current != null) {
+                    long left = waitUntil - System.nanoTime();
+                    if (left <= 0) {
+                        LOG.warning("a resolve round did not end in time; stopping anyway");
+                        break;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(rounds, left);
+                }
+            }
             fetchers.awaitTermination(5, TimeUnit.SECONDS); // a server undeploying the WAR must find no thread left
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            client.close();
         }
     }
 }

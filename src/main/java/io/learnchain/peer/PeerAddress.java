@@ -7,9 +7,9 @@ import java.util.Set;
 
 /**
  * Turns what users type for a peer into the peer's base URL: {@code http://host:port} and
- * {@code host:port} both become {@code http://host:port}; a path names a node deployed under a
- * context path and is kept ({@code http://host:8080/blockchain/} becomes
- * {@code http://host:8080/blockchain}).
+ * {@code host:port} both become {@code http://host:port}; a default port is left out
+ * ({@code http://host:80} is {@code http://host}); a path names a node deployed under a context
+ * path and is kept ({@code http://host:8080/blockchain/} becomes {@code http://host:8080/blockchain}).
  */
 public final class PeerAddress {
     private PeerAddress() {
@@ -75,7 +75,8 @@ public final class PeerAddress {
         while (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
-        String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+        int defaultPort = scheme.equals("https") ? 443 : 80;
+        String port = uri.getPort() < 0 || uri.getPort() == defaultPort ? "" : ":" + uri.getPort();
         return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + port + path;
     }
 }

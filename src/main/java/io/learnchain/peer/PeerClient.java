@@ -25,30 +25,53 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.logging.Logger;
 
 /**
  * Fetches peers' chains over one pooled HTTP client, kept for the node's life. Every read is
- * bounded: connect and read timeouts, a cap on the answer's size enforced while reading, a cap on
- * JSON nesting, no redirects. A caller bounds the whole exchange by cancelling the request.
+ * bounded: connect and read timeouts, a cap on the answer's size and on each block's size
+ * enforced while reading, the round's shared memory budget, a cap on JSON nesting, no redirects.
+ * An answer past a cap is cut off (the connection is dropped, not drained). A caller bounds the
+ * whole exchange by cancelling the request and interrupting the fetching thread, which stops
+ * the parsing too.
+ *
+ * <p>What a failure reports to callers is the outcome kind and a fixed description; the
+ * low-level cause (refused, reset, the peer's bytes) goes to the node's log only, so the API
+ * cannot be used to probe other hosts' ports.
  *
  * <p>Thread-safe.
  */
 public final class PeerClient implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(PeerClient.class.getName());
+
+    /** The header of a {@code /chain} answer that names the node answering: a node that reaches itself can tell. */
+    public static final String NODE_ID_HEADER = "Blockchain-Node-Id";
+
     private final PeerSettings settings;
+    private final String ownNodeId;
     private final CloseableHttpClient http;
 
-    public PeerClient(PeerSettings settings) {
+    /** A peer's chain as received: well-formed blocks, and the bytes of the round's budget they hold. */
+    record Received(List<Block> blocks, long reservedBytes) {
+    }
+
+    public PeerClient(PeerSettings settings, String ownNodeId) {
         this.settings = settings;
+        this.ownNodeId = ownNodeId;
         Timeout connect = Timeout.of(settings.connectTimeout());
         Timeout read = Timeout.of(settings.responseTimeout());
+        // Every peer of a round is asked at once, and several peers may share one host and port
+        // (nodes under context paths of one server): the pool must never make one wait for another.
+        int connections = Math.max(settings.maxPeers(), 16);
         this.http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(connect)
                                 .setSocketTimeout(read)
                                 .build())
-                        .setMaxConnTotal(256)
-                        .setMaxConnPerRoute(4)
+                        .setMaxConnTotal(connections)
+                        .setMaxConnPerRoute(connections)
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectionRequestTimeout(connect)
@@ -72,37 +95,64 @@ public final class PeerClient implements AutoCloseable {
     /**
      * Sends {@code request} and returns the blocks of the answer's {@code chain} list, each
      * well-formed (types checked, hash computed) but not yet checked against its parent. The
-     * list is read a block at a time, so a long chain never exists as one JSON tree.
+     * answer's bytes are reserved in {@code budget}; on success the caller owns the reservation
+     * ({@link Received#reservedBytes()}), on failure it is given back here.
      */
-    List<Block> fetchChain(HttpGet request) throws PeerFailure {
+    Received fetchChain(HttpGet request, RoundBudget budget) throws PeerFailure {
+        long[] reserved = new long[1];
         try {
-            return http.execute(request, this::readChain);
+            List<Block> blocks = http.execute(request, response -> readChain(request, response, budget, reserved));
+            return new Received(blocks, reserved[0]);
         } catch (PeerFailureCarrier e) {
+            budget.release(reserved[0]);
             throw e.failure;
-        } catch (SocketTimeoutException e) {
-            throw new PeerFailure(PeerOutcome.TIMEOUT, "no answer in time (" + e.getMessage() + ")");
-        } catch (HttpHostConnectException | UnknownHostException | NoRouteToHostException e) {
-            throw new PeerFailure(PeerOutcome.UNREACHABLE, e.getMessage());
-        } catch (IOException e) {
-            if (request.isCancelled()) {
-                throw new PeerFailure(PeerOutcome.TIMEOUT, "no complete answer within the resolve deadline");
-            }
-            throw new PeerFailure(PeerOutcome.UNREACHABLE, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            budget.release(reserved[0]);
+            throw classify(request, e);
         }
     }
 
-    private List<Block> readChain(ClassicHttpResponse response) throws IOException {
+    private PeerFailure classify(HttpGet request, Exception e) {
+        String peer = request.getRequestUri();
+        LOG.fine(() -> "peer " + request.getAuthority() + peer + ": " + e);
+        if (e instanceof CancellationException || request.isCancelled() || Thread.currentThread().isInterrupted()) {
+            return new PeerFailure(PeerOutcome.TIMEOUT, "no complete answer within the resolve deadline");
+        }
+        if (e instanceof SocketTimeoutException) {
+            return new PeerFailure(PeerOutcome.TIMEOUT, "stopped answering for longer than "
+                    + settings.responseTimeout().toMillis() + " ms");
+        }
+        if (e instanceof HttpHostConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException) {
+            return new PeerFailure(PeerOutcome.UNREACHABLE, "could not connect");
+        }
+        if (e instanceof IOException) {
+            return new PeerFailure(PeerOutcome.UNREACHABLE, "the connection failed");
+        }
+        return new PeerFailure(PeerOutcome.BAD_RESPONSE, "the answer could not be read");
+    }
+
+    private List<Block> readChain(HttpGet request, ClassicHttpResponse response, RoundBudget budget, long[] reserved)
+            throws IOException {
         int status = response.getCode();
         if (status != 200) {
-            throw new PeerFailureCarrier(PeerOutcome.BAD_RESPONSE, "answered HTTP " + status);
+            LOG.fine(() -> "peer " + request.getRequestUri() + " answered HTTP " + status);
+            throw abort(request, PeerOutcome.BAD_RESPONSE, "did not answer with a chain (HTTP status other than 200)");
         }
-        byte[] body = readCapped(response.getEntity());
+        if (response.getFirstHeader(NODE_ID_HEADER) != null && ownNodeId.equals(response.getFirstHeader(NODE_ID_HEADER).getValue())) {
+            throw abort(request, PeerOutcome.SELF, "this address is this node's own");
+        }
+        byte[] body = readCapped(request, response.getEntity(), budget, reserved);
         List<Block> blocks = new ArrayList<>();
         String invalid = null; // a malformed block; the rest is still read, as broken JSON is the worse fault
         try {
             JsonReader.ListCursor chain = JsonReader.openList(body, body.length, settings.maxJsonDepth(), "chain", true);
             Json item;
             while ((item = chain.next()) != null) {
+                stopIfInterrupted();
+                if (chain.lastItemBytes() > settings.maxBlockBytes()) {
+                    throw new PeerFailureCarrier(PeerOutcome.TOO_LARGE, "block at position " + (blocks.size() + 1) + " is "
+                            + chain.lastItemBytes() + " bytes, more than the limit of " + settings.maxBlockBytes());
+                }
                 if (invalid == null) {
                     try {
                         blocks.add(Block.fromJson(item));
@@ -113,7 +163,8 @@ public final class PeerClient implements AutoCloseable {
             }
             chain.finish();
         } catch (JsonSyntaxException e) {
-            throw new PeerFailureCarrier(PeerOutcome.BAD_RESPONSE, "not a JSON object with a \"chain\" list: " + e.getMessage());
+            LOG.fine(() -> "peer " + request.getRequestUri() + " sent malformed JSON: " + e.getMessage());
+            throw new PeerFailureCarrier(PeerOutcome.BAD_RESPONSE, "the answer is not a JSON object with a \"chain\" list");
         }
         if (invalid != null) {
             throw new PeerFailureCarrier(PeerOutcome.INVALID, invalid);
@@ -121,28 +172,49 @@ public final class PeerClient implements AutoCloseable {
         return blocks;
     }
 
-    private byte[] readCapped(HttpEntity entity) throws IOException {
+    /** Reads the whole answer within the per-answer cap and the round's budget. */
+    private byte[] readCapped(HttpGet request, HttpEntity entity, RoundBudget budget, long[] reserved) throws IOException {
         long max = settings.maxResponseBytes();
         if (entity == null) {
             return new byte[0];
         }
         if (entity.getContentLength() > max) {
-            throw new PeerFailureCarrier(PeerOutcome.TOO_LARGE,
+            throw abort(request, PeerOutcome.TOO_LARGE,
                     "the answer is " + entity.getContentLength() + " bytes, more than the limit of " + max);
         }
-        try (InputStream in = entity.getContent()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[16384];
-            long total = 0;
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                total += n;
-                if (total > max) {
-                    throw new PeerFailureCarrier(PeerOutcome.TOO_LARGE, "the answer exceeds the limit of " + max + " bytes");
-                }
-                out.write(buffer, 0, n);
+        InputStream in = entity.getContent();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[16384];
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            if (reserved[0] + n > max) {
+                throw abort(request, PeerOutcome.TOO_LARGE, "the answer exceeds the limit of " + max + " bytes");
             }
-            return out.toByteArray();
+            if (!budget.reserve(n)) {
+                throw abort(request, PeerOutcome.TOO_LARGE, "the answers of this round together exceed "
+                        + budget.limit() + " bytes (setting blockchain.peer.maxRoundBytes)");
+            }
+            reserved[0] += n;
+            out.write(buffer, 0, n);
+            stopIfInterrupted();
+        }
+        in.close(); // the answer was read to its end: the connection can be reused
+        return out.toByteArray();
+    }
+
+    /**
+     * Drops the connection before failing: closing an unfinished answer's stream would read the
+     * rest of it (to reuse the connection), and the rest of a hostile answer never ends.
+     */
+    private static PeerFailureCarrier abort(HttpGet request, String outcome, String detail) {
+        request.cancel();
+        return new PeerFailureCarrier(outcome, detail);
+    }
+
+    /** Work on a peer's answer stops when the round no longer wants it (its fetcher is interrupted). */
+    private static void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("the round ended");
         }
     }
 

@@ -18,6 +18,8 @@ public record PeerOutcome(String node, String outcome, int length, String detail
     public static final String TIMEOUT = "timeout";
     public static final String TOO_LARGE = "too-large";
     public static final String BAD_RESPONSE = "bad-response";
+    /** The address is this node's own (found from its answer): it is dropped from the peers. */
+    public static final String SELF = "self";
 
     public JsonObject toJson() {
         JsonObject.Builder b = JsonObject.builder().put("node", node).put("outcome", outcome);

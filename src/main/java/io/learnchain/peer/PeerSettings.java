@@ -9,10 +9,19 @@ import java.time.Duration;
  * @param responseTimeout  how long to wait between bytes of a peer's answer
  * @param deadline         how long one resolve round may take, whatever the peers do
  * @param maxResponseBytes the largest /chain answer read from a peer
+ * @param maxRoundBytes    the most one resolve round holds of all its peers' answers together
+ * @param maxBlockBytes    the largest block accepted from a peer (its compact encoding)
  * @param maxJsonDepth     the deepest JSON nesting accepted from a peer
+ * @param maxPeers         the most peers a round asks, which is how many may be asked at once
  */
 public record PeerSettings(Duration connectTimeout, Duration responseTimeout, Duration deadline,
-                           long maxResponseBytes, int maxJsonDepth) {
+                           long maxResponseBytes, long maxRoundBytes, int maxBlockBytes, int maxJsonDepth, int maxPeers) {
     public static final PeerSettings DEFAULTS = new PeerSettings(
-            Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), 64L << 20, 64);
+            Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), 64L << 20,
+            defaultRoundBytes(), 4 << 20, 64, 100);
+
+    /** A quarter of the heap, and no more than 256 MiB: a round can never exhaust the node's memory. */
+    public static long defaultRoundBytes() {
+        return Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 4);
+    }
 }

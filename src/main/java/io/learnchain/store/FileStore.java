@@ -37,7 +37,7 @@ import java.util.logging.Logger;
  *       written, flushed, renamed over the old one, and the directory flushed, so it is always
  *       either the old snapshot or the new one.</li>
  *   <li>{@code journal-<generation>.log}: the changes since that snapshot, appended one record a
- *       line (a transaction, a mined block, peers). Writers append to a buffer; the first writer
+ *       line (a transaction, a block, peers added or removed). Writers append to a buffer; the first writer
  *       to wait flushes everything buffered with one {@code fdatasync}, so concurrent writers
  *       share the cost of the disk.</li>
  * </ul>
@@ -46,7 +46,8 @@ import java.util.logging.Logger;
  * interrupted append (never acknowledged) and is cut off; an unreadable line with good lines
  * after it, or any damage to the snapshot, is corruption, and opening fails with a
  * {@link CorruptStoreException} that says where. A lock file keeps two nodes out of one
- * directory.
+ * directory; once closed, the store refuses every change, so a stopped node's late writer cannot
+ * replace a snapshot or delete a journal that a new node opened since.
  *
  * <p>Thread-safety and costs as {@link NodeStore} says.
  */
@@ -70,6 +71,7 @@ public final class FileStore implements NodeStore {
     private CompletableFuture<Void> flushInProgress;
     private volatile long durable;
     private volatile StoreException failure;
+    private volatile boolean closed;
 
     private String nodeId;
     private final List<String> peers = new ArrayList<>();
@@ -129,7 +131,7 @@ public final class FileStore implements NodeStore {
 
     private static final class State {
         final List<Block> chain = new ArrayList<>();
-        final List<Transaction> pending = new ArrayList<>();
+        List<Transaction> pending = new ArrayList<>();
     }
 
     /** Reads the snapshot: a header, the records, a trailer that counts them; anything else is damage. */
@@ -197,21 +199,30 @@ public final class FileStore implements NodeStore {
     private void apply(Path file, RecordFile.Line line, State state) {
         JsonObject record = line.record();
         try {
-            if (record.get("block") instanceof JsonObject block) {
-                state.chain.add(Block.fromJson(block));
-                state.pending.clear();
+            if (record.get("block") instanceof JsonObject json) {
+                Block block = Block.fromJson(json);
+                state.chain.add(block);
+                state.pending = new ArrayList<>(Transaction.without(state.pending, block.transactions()));
             } else if (record.get("tx") instanceof JsonObject tx) {
                 state.pending.add(new Transaction(tx));
             } else if (record.get("peers") instanceof JsonArray list) {
-                for (Json peer : list.items()) {
-                    peers.add(((JsonString) peer).value());
-                }
+                peers.addAll(strings(list));
+            } else if (record.get("removed_peers") instanceof JsonArray list) {
+                peers.removeAll(strings(list));
             } else {
                 throw new CorruptStoreException(file, where(line), "unknown record " + record);
             }
         } catch (InvalidChainException | ClassCastException e) {
             throw new CorruptStoreException(file, where(line), "the record is malformed: " + e.getMessage());
         }
+    }
+
+    private static List<String> strings(JsonArray list) {
+        List<String> values = new ArrayList<>(list.size());
+        for (Json item : list.items()) {
+            values.add(((JsonString) item).value());
+        }
+        return values;
     }
 
     private static String where(RecordFile.Line line) {
@@ -241,11 +252,22 @@ public final class FileStore implements NodeStore {
 
     @Override
     public long addPeers(List<String> newPeers) {
-        List<Json> items = new ArrayList<>();
-        newPeers.forEach(p -> items.add(new JsonString(p)));
-        long position = append(JsonObject.builder().put("peers", new JsonArray(items)).build());
+        long position = append(JsonObject.builder().put("peers", jsonStrings(newPeers)).build());
         peers.addAll(newPeers);
         return position;
+    }
+
+    @Override
+    public long removePeers(List<String> removed) {
+        long position = append(JsonObject.builder().put("removed_peers", jsonStrings(removed)).build());
+        peers.removeAll(removed);
+        return position;
+    }
+
+    private static JsonArray jsonStrings(List<String> values) {
+        List<Json> items = new ArrayList<>(values.size());
+        values.forEach(v -> items.add(new JsonString(v)));
+        return new JsonArray(items);
     }
 
     private long append(JsonObject record) {
@@ -377,9 +399,7 @@ public final class FileStore implements NodeStore {
                 count++;
             }
             if (!peers.isEmpty()) {
-                List<Json> items = new ArrayList<>();
-                peers.forEach(p -> items.add(new JsonString(p)));
-                out.write(RecordFile.encode(JsonObject.builder().put("peers", new JsonArray(items)).build()));
+                out.write(RecordFile.encode(JsonObject.builder().put("peers", jsonStrings(peers)).build()));
                 count++;
             }
             out.write(RecordFile.encode(JsonObject.builder().put("end", count).build()));
@@ -430,6 +450,9 @@ public final class FileStore implements NodeStore {
     }
 
     private void checkUsable() {
+        if (closed) {
+            throw new StoreException("the store of " + directory + " is closed: the node has stopped");
+        }
         StoreException f = failure;
         if (f != null) {
             throw new StoreException("the store failed earlier and accepts no more changes (" + f.getMessage() + ")", f);
@@ -447,19 +470,37 @@ public final class FileStore implements NodeStore {
         return directory.toString();
     }
 
+    /**
+     * Waits for the flush or replacement under way, takes the lead so that none starts after it,
+     * flushes what is buffered, and closes: from then on every change is refused, and writers
+     * still waiting are released (those whose changes the last flush covered, normally).
+     */
     @Override
     public void close() {
+        while (true) {
+            CompletableFuture<Void> flush;
+            synchronized (flushLock) {
+                if (closed) {
+                    return;
+                }
+                if (flushInProgress == null) {
+                    flushInProgress = new CompletableFuture<>();
+                    closed = true;
+                    break;
+                }
+                flush = flushInProgress;
+            }
+            flush.join();
+        }
+        long upTo = -1;
         try {
             if (journal != null && failure == null) {
-                long last;
-                synchronized (bufferLock) {
-                    last = recorded;
-                }
-                awaitDurable(last);
+                upTo = flushBuffered();
             }
         } catch (StoreException e) {
             LOG.warning("could not flush the journal on close: " + e.getMessage());
         } finally {
+            endFlush(upTo);
             closeQuietly(journal);
             try {
                 if (lock != null) {

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A store in memory, for tests: every change is "durable" at once, and a new node opened on the
- * same instance sees what the previous one recorded, as after a clean restart.
+ * A store in memory, for tests: every change is "durable" at once. Closed, it refuses everything
+ * as any store does; {@link #reopen} then gives what it recorded to a new node, as a restart
+ * would.
  */
 public final class MemoryStore implements NodeStore {
     private String nodeId;
@@ -17,9 +18,23 @@ public final class MemoryStore implements NodeStore {
     private final List<Transaction> pending = new ArrayList<>();
     private final List<String> peers = new ArrayList<>();
     private long position;
+    private boolean closed;
+
+    /** Opens a closed store again, for a new node. */
+    public synchronized MemoryStore reopen() {
+        closed = false;
+        return this;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new StoreException("the store is closed");
+        }
+    }
 
     @Override
     public synchronized Optional<Contents> load() {
+        checkOpen();
         if (nodeId == null) {
             return Optional.empty();
         }
@@ -28,6 +43,7 @@ public final class MemoryStore implements NodeStore {
 
     @Override
     public synchronized long initialize(String nodeId, Block genesis) {
+        checkOpen();
         this.nodeId = nodeId;
         chain.clear();
         chain.add(genesis);
@@ -36,19 +52,24 @@ public final class MemoryStore implements NodeStore {
 
     @Override
     public synchronized long addPending(Transaction transaction) {
+        checkOpen();
         pending.add(transaction);
         return ++position;
     }
 
     @Override
     public synchronized long appendBlock(Block block) {
+        checkOpen();
         chain.add(block);
+        List<Transaction> left = Transaction.without(List.copyOf(pending), block.transactions());
         pending.clear();
+        pending.addAll(left);
         return ++position;
     }
 
     @Override
     public synchronized long replaceChain(List<Block> newChain, List<Transaction> newPending) {
+        checkOpen();
         chain.clear();
         chain.addAll(newChain);
         pending.clear();
@@ -58,12 +79,21 @@ public final class MemoryStore implements NodeStore {
 
     @Override
     public synchronized long addPeers(List<String> newPeers) {
+        checkOpen();
         peers.addAll(newPeers);
         return ++position;
     }
 
     @Override
-    public void awaitDurable(long position) {
+    public synchronized long removePeers(List<String> removed) {
+        checkOpen();
+        peers.removeAll(removed);
+        return ++position;
+    }
+
+    @Override
+    public synchronized void awaitDurable(long position) {
+        checkOpen();
         // Memory holds every change as soon as it is recorded.
     }
 
@@ -73,6 +103,7 @@ public final class MemoryStore implements NodeStore {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
     }
 }

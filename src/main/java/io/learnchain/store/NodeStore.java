@@ -24,7 +24,9 @@ import java.util.Optional;
  * {@link #awaitDurable}; {@link #replaceChain} writes the whole chain.
  *
  * <p>Failures are reported as {@link StoreException}; after one, the store accepts no more
- * changes, as it can no longer promise what is on disk.
+ * changes, as it can no longer promise what is on disk. A closed store refuses everything too
+ * (with a {@link StoreException}), so that a late writer of a stopped node cannot touch files a
+ * new node has opened since.
  */
 public interface NodeStore extends AutoCloseable {
 
@@ -41,7 +43,10 @@ public interface NodeStore extends AutoCloseable {
     /** A transaction joins the pending pool. */
     long addPending(Transaction transaction);
 
-    /** A mined block joins the chain; it took every pending transaction, so the pool is empty after it. */
+    /**
+     * A block joins the chain; the pending transactions it holds leave the pool (one occurrence
+     * for each it holds, see {@link io.learnchain.chain.Transaction#without}), the others stay.
+     */
     long appendBlock(Block block);
 
     /** The chain is replaced by another (consensus), with the pending pool that goes with it. */
@@ -50,12 +55,16 @@ public interface NodeStore extends AutoCloseable {
     /** Peers join the peer list. */
     long addPeers(List<String> peers);
 
+    /** Peers leave the peer list. */
+    long removePeers(List<String> peers);
+
     /** Returns once every change up to {@code position} is durable. */
     void awaitDurable(long position);
 
     /** A human-readable description of where data lives (a directory, or "memory"). */
     String location();
 
+    /** Makes what was recorded durable, releases the files; from then on every method but {@link #location} throws. */
     @Override
     void close();
 }

@@ -15,17 +15,39 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes an answer that holds a whole chain, such as {@code {"chain": [...], "length": n}},
- * from each block's cached encoding rather than building it in memory first; gzip (fastest
- * level) when the client accepts it.
+ * Writes an answer that holds blocks, such as {@code {"chain": [...], "length": n}}, from each
+ * block's stored encoding rather than building it in memory first (a block from a peer can be
+ * large, a chain long); gzip (fastest level) when the client accepts it.
  */
 final class ChainAnswer {
     private ChainAnswer() {
     }
 
+    /** How each block appears in the list: as it is, or as {@code {"hash": ..., "block": ...}}. */
+    enum Items {
+        BLOCKS, WITH_HASHES;
+
+        byte[] head(Block block) {
+            return this == BLOCKS ? EMPTY : ("{\"hash\":\"" + block.hash() + "\",\"block\":").getBytes(StandardCharsets.US_ASCII);
+        }
+
+        byte[] tail() {
+            return this == BLOCKS ? EMPTY : CLOSE;
+        }
+    }
+
+    private static final byte[] EMPTY = {};
+    private static final byte[] CLOSE = {'}'};
+
     /** Writes {@code {<before's fields>, "<key>": [blocks], <after's fields>}} with status 200. */
     static void write(HttpServletRequest request, HttpServletResponse response, boolean withBody,
                       JsonObject before, String key, List<Block> chain, JsonObject after) throws IOException {
+        write(request, response, withBody, before, key, chain, Items.BLOCKS, after);
+    }
+
+    /** As above, each block written as {@code items} says. */
+    static void write(HttpServletRequest request, HttpServletResponse response, boolean withBody,
+                      JsonObject before, String key, List<Block> chain, Items items, JsonObject after) throws IOException {
         byte[] head = head(before, key);
         byte[] tail = tail(after);
         response.setStatus(200);
@@ -38,7 +60,7 @@ final class ChainAnswer {
         } else {
             long length = head.length + tail.length + Math.max(0, chain.size() - 1);
             for (Block block : chain) {
-                length += block.compactJson().length;
+                length += items.head(block).length + block.compactJson().length + items.tail().length;
             }
             response.setContentLengthLong(length);
         }
@@ -51,7 +73,10 @@ final class ChainAnswer {
             if (i > 0) {
                 out.write(',');
             }
-            out.write(chain.get(i).compactJson());
+            Block block = chain.get(i);
+            out.write(items.head(block));
+            out.write(block.compactJson());
+            out.write(items.tail());
         }
         out.write(tail);
         if (gzip) {

@@ -2,6 +2,7 @@ package io.learnchain.web;
 
 import io.learnchain.json.JsonObject;
 import io.learnchain.node.NodeState;
+import io.learnchain.peer.PeerClient;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -16,6 +17,7 @@ public final class ChainServlet extends ApiServlet {
     @Override
     boolean stream(HttpServletRequest request, HttpServletResponse response, boolean withBody) throws IOException {
         NodeState state = blockchain().state();
+        response.setHeader(PeerClient.NODE_ID_HEADER, blockchain().nodeId());
         ChainAnswer.write(request, response, withBody, JsonObject.builder().build(), "chain", state.chain(),
                 JsonObject.builder().put("length", state.length()).build());
         return true;

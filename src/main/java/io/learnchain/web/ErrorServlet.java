@@ -23,15 +23,17 @@ public final class ErrorServlet extends HttpServlet {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         Throwable error = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         String message;
-        if (error != null || status >= 500) {
+        if (status >= 400 && status < 500) {
+            // the container refused the request (a malformed query, say): the client's fault, said as such
+            Object text = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
+            String reason = text != null && !text.toString().isBlank() ? text.toString()
+                    : error != null && error.getMessage() != null ? error.getMessage() : "HTTP " + status;
+            message = status == 404 && error == null ? "Not found: " + (uri == null ? request.getRequestURI() : uri) : reason;
+            LOG.fine(() -> "answered " + uri + " with " + code + ": " + reason);
+        } else {
             LOG.log(Level.SEVERE, "request to " + uri + " failed", error);
             status = 500;
             message = "Internal error; the node's log has the details";
-        } else if (status == 404) {
-            message = "Not found: " + (uri == null ? request.getRequestURI() : uri);
-        } else {
-            Object text = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
-            message = text == null || text.toString().isBlank() ? "HTTP " + status : text.toString();
         }
         ApiServlet.write(response, new Reply(status, Reply.message(message)), !"HEAD".equals(request.getMethod()));
     }

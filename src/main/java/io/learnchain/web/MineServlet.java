@@ -4,7 +4,10 @@ import io.learnchain.chain.Block;
 import io.learnchain.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** {@code GET /mine} (or POST): forge the next block with the pending transactions and our reward. */
+/**
+ * {@code GET /mine} (or POST): forge the next block with the pending transactions and our reward.
+ * {@code HEAD /mine} mines nothing: HEAD is safe (link checkers and monitors send it).
+ */
 public final class MineServlet extends ApiServlet {
     public MineServlet() {
         super("GET", "POST");
@@ -12,6 +15,9 @@ public final class MineServlet extends ApiServlet {
 
     @Override
     Reply handle(HttpServletRequest request) {
+        if (request.getMethod().equals("HEAD")) {
+            return Reply.ok(Reply.message("GET or POST /mine forges a block"));
+        }
         Block block = blockchain().mine();
         JsonObject json = block.json();
         return Reply.ok(JsonObject.builder()

@@ -23,7 +23,12 @@ public final class NewTransactionServlet extends ApiServlet {
     Reply handle(HttpServletRequest request) {
         JsonObject body = JsonBody.readObject(request, settings());
         Transaction transaction = parse(body);
-        long index = blockchain().addTransaction(transaction);
+        long index;
+        try {
+            index = blockchain().addTransaction(transaction);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "Transaction too large: " + e.getMessage());
+        }
         return Reply.created(Reply.message("Transaction will be added to Block " + index));
     }
 

@@ -2,6 +2,7 @@ package io.learnchain.web;
 
 import io.learnchain.chain.InvalidChainException;
 import io.learnchain.node.Blockchain;
+import io.learnchain.node.PoolLimits;
 import io.learnchain.node.Settings;
 import io.learnchain.peer.Consensus;
 import io.learnchain.store.CorruptStoreException;
@@ -11,6 +12,8 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -32,22 +35,56 @@ public final class NodeListener implements ServletContextListener {
         NodeStore store = new FileStore(settings.dataDir());
         Blockchain blockchain;
         try {
-            blockchain = new Blockchain(store, settings.miningThreads(), settings.maxPending());
+            blockchain = new Blockchain(store, settings.miningThreads(),
+                    new PoolLimits(settings.maxPending(), settings.maxPendingBytes(), settings.maxBlockBytes()));
         } catch (InvalidChainException e) {
             store.close();
             throw new IllegalStateException("The chain stored in " + settings.dataDir() + " is invalid: " + e.getMessage()
                     + ". " + CorruptStoreException.recovery(settings.dataDir()), e);
+        } catch (RuntimeException | Error e) {
+            store.close(); // else the directory stays locked, and a redeploy with the cause fixed cannot start
+            throw e;
         }
-        if (!settings.startPeers().isEmpty()) {
-            blockchain.registerPeers(settings.startPeers(), settings.maxPeers());
+        try {
+            registerStartPeers(blockchain, settings);
+            context.setAttribute(SETTINGS, settings);
+            context.setAttribute(BLOCKCHAIN, blockchain);
+            context.setAttribute(CONSENSUS, new Consensus(blockchain, settings.peers()));
+        } catch (RuntimeException | Error e) {
+            blockchain.close();
+            throw e;
         }
-        context.setAttribute(SETTINGS, settings);
-        context.setAttribute(BLOCKCHAIN, blockchain);
-        context.setAttribute(CONSENSUS, new Consensus(blockchain, settings.peers()));
         LOG.info(() -> "node " + blockchain.nodeId() + " started at " + context.getContextPath() + "/, data in "
                 + blockchain.storeLocation() + ", " + settings.miningThreads() + " mining threads");
     }
 
+    /**
+     * Registers the peers of setting {@code peers} that are not known yet, as many as
+     * {@code maxPeers} leaves room for: too many peers is worth a warning, never a node that
+     * will not start.
+     */
+    private static void registerStartPeers(Blockchain blockchain, Settings settings) {
+        List<String> known = blockchain.state().peers();
+        List<String> added = new ArrayList<>();
+        for (String peer : settings.startPeers()) {
+            if (!known.contains(peer) && !added.contains(peer)) {
+                added.add(peer);
+            }
+        }
+        int room = Math.max(0, settings.maxPeers() - known.size());
+        if (added.size() > room) {
+            List<String> skipped = added.subList(room, added.size());
+            LOG.warning("not registering " + skipped + " from setting blockchain.peers: the node has " + known.size()
+                    + " peers and keeps at most " + settings.maxPeers() + " (setting blockchain.maxPeers); remove some with"
+                    + " POST /nodes/remove");
+            added = new ArrayList<>(added.subList(0, room));
+        }
+        if (!added.isEmpty()) {
+            blockchain.registerPeers(added, settings.maxPeers());
+        }
+    }
+
+    /** Stops the node: the consensus round under way ends first, then the chain and its store close. */
     @Override
     public void contextDestroyed(ServletContextEvent event) {
         ServletContext context = event.getServletContext();

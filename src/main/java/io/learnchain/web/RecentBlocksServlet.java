@@ -1,11 +1,11 @@
 package io.learnchain.web;
 
 import io.learnchain.chain.Block;
-import io.learnchain.json.Json;
-import io.learnchain.json.JsonArray;
 import io.learnchain.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,16 +21,18 @@ public final class RecentBlocksServlet extends ApiServlet {
         super("GET");
     }
 
+    /** Streamed from the blocks' stored encodings: a peer's block may be large, and the page polls this. */
     @Override
-    Reply handle(HttpServletRequest request) {
+    boolean stream(HttpServletRequest request, HttpServletResponse response, boolean withBody) throws IOException {
         int limit = limit(request.getParameter("limit"));
         List<Block> chain = blockchain().state().chain();
-        List<Json> blocks = new ArrayList<>(Math.min(limit, chain.size()));
-        for (int i = chain.size() - 1; i >= 0 && blocks.size() < limit; i--) {
-            Block block = chain.get(i);
-            blocks.add(JsonObject.builder().put("hash", block.hash()).put("block", block.json()).build());
+        List<Block> newest = new ArrayList<>(Math.min(limit, chain.size()));
+        for (int i = chain.size() - 1; i >= 0 && newest.size() < limit; i--) {
+            newest.add(chain.get(i));
         }
-        return Reply.ok(JsonObject.builder().put("blocks", new JsonArray(blocks)).put("length", chain.size()).build());
+        ChainAnswer.write(request, response, withBody, JsonObject.builder().build(), "blocks", newest,
+                ChainAnswer.Items.WITH_HASHES, JsonObject.builder().put("length", chain.size()).build());
+        return true;
     }
 
     private static int limit(String text) {

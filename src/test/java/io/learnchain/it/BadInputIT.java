@@ -110,6 +110,23 @@ class BadInputIT {
         assertRejected(Http.send("PUT", node.url() + "/nodes/register"), 405, "use POST");
     }
 
+    /** The container refuses a malformed query before the node reads it: still a JSON 400, not a 500. */
+    @Test
+    void aMalformedQueryIsA400() {
+        Http.Answer answer = Http.rawGet(node.url(), "/blocks/recent?limit=%zz");
+        assertRejected(answer, 400, "");
+    }
+
+    /** HEAD is safe: link checkers and monitors send it, and it must not mine. */
+    @Test
+    void headOfMineMinesNothing() {
+        Object before = Http.get(node.url() + "/status").json().get("length");
+        Http.Answer head = Http.send("HEAD", node.url() + "/mine");
+        assertEquals(200, head.status());
+        assertEquals("", head.body());
+        assertEquals(before, Http.get(node.url() + "/status").json().get("length"));
+    }
+
     @Test
     void unknownPathsAreJson404() {
         assertRejected(Http.get(node.url() + "/no/such/thing"), 404, "Not found");
@@ -146,6 +163,20 @@ class BadInputIT {
         assertEquals(java.math.BigDecimal.valueOf(100),
                 ((java.util.Map<?, ?>) Http.get(node.url() + "/status").json().get("settings")).get("maxPeers"));
         assertThrows(IllegalStateException.class, () -> TestNode.start("/", java.util.Map.of("blockchain.requestLog", "yes")).close());
+        // sizes beyond what one array holds would wrap around
+        for (String size : List.of("3000000000", "2147483647")) {
+            String tooBig = startFailure(java.util.Map.of("blockchain.maxBodyBytes", size));
+            assertTrue(tooBig.contains("setting blockchain.maxBodyBytes must be a whole number from 1 to 268435456"), tooBig);
+        }
+    }
+
+    @Test
+    void theLargestBodyLimitServesChunkedRequests() {
+        try (TestNode large = TestNode.start("/", java.util.Map.of("blockchain.maxBodyBytes", "268435456"))) {
+            Http.Answer posted = Http.postChunked(large.url() + "/transactions/new",
+                    "{\"sender\": \"a\", \"recipient\": \"b\", \"amount\": 1}");
+            assertEquals(201, posted.status(), posted.body());
+        }
     }
 
     @Test

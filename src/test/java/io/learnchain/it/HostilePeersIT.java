@@ -1,7 +1,5 @@
 package io.learnchain.it;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.learnchain.chain.Block;
 import io.learnchain.chain.ChainValidator;
 import io.learnchain.json.JsonArray;
@@ -12,13 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,8 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Peers that misbehave in every way listed in the design change nothing, and cannot stall a resolve. */
 class HostilePeersIT {
-    private static HttpServer hostile;
-    private static ExecutorService hostileThreads;
+    private static FakePeer hostile;
     private static String hostileUrl;
     private static TestNode good;
 
@@ -40,19 +34,13 @@ class HostilePeersIT {
         String goodChain = Http.get(good.url() + "/chain").body();
         String genesisOnly = Http.get(TestNodeHolder.freshGenesis() + "/chain").body();
 
-        hostile = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
-        hostileThreads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "hostile-peer");
-            t.setDaemon(true);
-            return t;
+        hostile = new FakePeer();
+        hostileUrl = hostile.url();
+        hostile.serve("slow", e -> {
+            FakePeer.sleep(20_000); // far past the node's response timeout
+            FakePeer.send(e, 200, "application/json", goodChain);
         });
-        hostile.setExecutor(hostileThreads);
-        hostileUrl = "http://127.0.0.1:" + hostile.getAddress().getPort();
-        hostile.createContext("/slow/chain", e -> {
-            sleep(20_000); // far past the node's response timeout
-            send(e, 200, "application/json", goodChain);
-        });
-        hostile.createContext("/trickle/chain", e -> {
+        hostile.serve("trickle", e -> {
             // a body that never ends: a byte at a time, never silent long enough for a read timeout
             e.sendResponseHeaders(200, 0);
             try (OutputStream out = e.getResponseBody()) {
@@ -60,25 +48,25 @@ class HostilePeersIT {
                 for (int i = 0; i < 100; i++) {
                     out.write(' ');
                     out.flush();
-                    sleep(200);
+                    FakePeer.sleep(200);
                 }
             } catch (IOException gone) {
                 // the node hung up: expected
             }
         });
-        hostile.createContext("/error/chain", e -> send(e, 500, "text/plain", "Internal Server Error"));
-        hostile.createContext("/html/chain", e -> send(e, 200, "text/html", "<html><body>Welcome to nginx!</body></html>"));
-        hostile.createContext("/notjson/chain", e -> send(e, 200, "application/json", "{\"chain\": [1, 2,"));
-        hostile.createContext("/liar/chain", e -> send(e, 200, "application/json",
+        hostile.serve("error", e -> FakePeer.send(e, 500, "text/plain", "Internal Server Error"));
+        hostile.serve("html", e -> FakePeer.send(e, 200, "text/html", "<html><body>Welcome to nginx!</body></html>"));
+        hostile.serve("notjson", e -> FakePeer.send(e, 200, "application/json", "{\"chain\": [1, 2,"));
+        hostile.serve("liar", e -> FakePeer.send(e, 200, "application/json",
                 genesisOnly.replace("\"length\":1", "\"length\":1000")));
-        hostile.createContext("/types/chain", e -> send(e, 200, "application/json", "{\"chain\": \"a long chain\", \"length\": 99}"));
-        hostile.createContext("/deep/chain", e -> send(e, 200, "application/json",
+        hostile.serve("types", e -> FakePeer.send(e, 200, "application/json", "{\"chain\": \"a long chain\", \"length\": 99}"));
+        hostile.serve("deep", e -> FakePeer.send(e, 200, "application/json",
                 "{\"chain\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}"));
-        hostile.createContext("/redirect/chain", e -> {
+        hostile.serve("redirect", e -> {
             e.getResponseHeaders().add("Location", good.url() + "/chain");
-            send(e, 302, "text/plain", "moved");
+            FakePeer.send(e, 302, "text/plain", "moved");
         });
-        hostile.createContext("/huge/chain", e -> {
+        hostile.serve("huge", e -> {
             e.sendResponseHeaders(200, 0); // no length announced: the cap must hold while reading
             try (OutputStream out = e.getResponseBody()) {
                 out.write("{\"chain\": [".getBytes(StandardCharsets.US_ASCII));
@@ -91,36 +79,15 @@ class HostilePeersIT {
                 // the node hung up: expected
             }
         });
-        hostile.createContext("/invalid/chain", e -> send(e, 200, "application/json",
+        hostile.serve("invalid", e -> FakePeer.send(e, 200, "application/json",
                 goodChain.replace("\"amount\":1}", "\"amount\":1000}")));
-        hostile.start();
     }
 
     @AfterAll
     static void stopPeers() {
-        hostile.stop(0);
-        hostileThreads.shutdownNow();
+        hostile.close();
         good.close();
         TestNodeHolder.close();
-    }
-
-    private static void send(HttpExchange e, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        e.getResponseHeaders().add("Content-Type", type);
-        e.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = e.getResponseBody()) {
-            out.write(bytes);
-        } catch (IOException gone) {
-            // the node hung up
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Test

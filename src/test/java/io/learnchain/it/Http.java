@@ -85,6 +85,54 @@ public final class Http {
         return send(b);
     }
 
+    /** A POST whose body is sent chunked, with no length announced. */
+    public static Answer postChunked(String url, String json) {
+        byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+    }
+
+    /**
+     * A GET of {@code target} (path and query, sent byte for byte, even where it is not a valid
+     * URI, which the JDK client would refuse to send) on the server of {@code baseUrl}.
+     */
+    public static Answer rawGet(String baseUrl, String target) {
+        URI base = URI.create(baseUrl);
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: " + base.getHost()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int status = Integer.parseInt(response.substring(9, 12));
+            java.util.Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            int end = response.indexOf("\r\n\r\n");
+            for (String line : response.substring(0, end).split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0) {
+                    headers.put(line.substring(0, colon).strip(), List.of(line.substring(colon + 1).strip()));
+                }
+            }
+            String body = response.substring(end + 4);
+            if ("chunked".equalsIgnoreCase(headers.getOrDefault("Transfer-Encoding", List.of("")).get(0))) {
+                StringBuilder unchunked = new StringBuilder();
+                int at = 0;
+                while (true) {
+                    int lineEnd = body.indexOf("\r\n", at);
+                    int size = Integer.parseInt(body.substring(at, lineEnd).strip(), 16);
+                    if (size == 0) {
+                        break;
+                    }
+                    unchunked.append(body, lineEnd + 2, lineEnd + 2 + size);
+                    at = lineEnd + 2 + size + 2;
+                }
+                body = unchunked.toString();
+            }
+            return new Answer(status, body, headers);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     public static Answer send(String method, String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody()));
     }

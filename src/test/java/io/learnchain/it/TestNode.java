@@ -34,6 +34,11 @@ public final class TestNode implements AutoCloseable {
      * {@code blockchain.dataDir} among them it gets a new temporary directory.
      */
     public static TestNode start(String contextPath, Map<String, String> parameters) {
+        return start(0, contextPath, parameters);
+    }
+
+    /** As {@link #start(String, Map)}, on {@code port} (0 for any free one). */
+    public static TestNode start(int port, String contextPath, Map<String, String> parameters) {
         Path ownDataDir = null;
         if (!parameters.containsKey("blockchain.dataDir")) {
             Map<String, String> withDir = new java.util.HashMap<>(parameters);
@@ -52,7 +57,7 @@ public final class TestNode implements AutoCloseable {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
-        connector.setPort(0);
+        connector.setPort(port);
         server.addConnector(connector);
         WebAppContext webapp = new WebAppContext();
         webapp.setContextPath(contextPath);

@@ -119,9 +119,22 @@ class JsonReaderTest {
     }
 
     @Test
-    void refusesNumbersLongerThanPythonReads() {
-        String digits = "9".repeat(JsonReader.MAX_NUMBER_LENGTH + 1);
+    void refusesIntegersOfMoreDigitsThanPythonReads() {
+        String digits = "9".repeat(JsonReader.MAX_INTEGER_DIGITS + 1);
         JsonSyntaxException e = assertThrows(JsonSyntaxException.class, () -> parse(digits));
-        assertTrue(e.getMessage().contains("Number longer"), e.getMessage());
+        assertTrue(e.getMessage().contains("more than 4300 digits"), e.getMessage());
+        assertThrows(JsonSyntaxException.class, () -> parse("-" + digits));
+    }
+
+    /** Python's rule exactly: 4,300 digits of an int, the sign not counted; floats of any length. */
+    @Test
+    void readsWhatPythonReads() throws JsonSyntaxException {
+        String digits = "9".repeat(JsonReader.MAX_INTEGER_DIGITS);
+        assertEquals("-" + digits, ((JsonNumber) parse("-" + digits)).canonical());
+        // json.dumps(json.loads(x)) in Python 3.11 for each literal
+        assertEquals("1.0", ((JsonNumber) parse("1." + "0".repeat(5000) + "1")).canonical());
+        assertEquals("Infinity", ((JsonNumber) parse("1" + "0".repeat(5000) + ".5")).canonical());
+        assertEquals("100000.0", ((JsonNumber) parse("1e" + "0".repeat(5000) + "5")).canonical());
+        assertEquals("-0.0", ((JsonNumber) parse("-0." + "0".repeat(5000) + "1e-10")).canonical());
     }
 }

@@ -69,7 +69,7 @@ class BlockchainTest {
             id = node.nodeId();
             chain = node.state().chain();
         }
-        try (Blockchain again = new Blockchain(store, 1)) {
+        try (Blockchain again = new Blockchain(store.reopen(), 1)) {
             assertEquals(id, again.nodeId());
             assertEquals(chain, again.state().chain());
             assertEquals(List.of(tx("c", "d", 2)), again.state().pending());
@@ -146,5 +146,77 @@ class BlockchainTest {
             assertEquals(List.of(tx("only", "ours", 1), tx("still", "pending", 3)), ours.state().pending());
             assertNotEquals(ours.nodeId(), theirs.nodeId());
         }
+    }
+
+    @Test
+    void aBlockHoldsWhatFitsAndTheRestWaitsForTheNextOneEvenAfterARestart() throws Exception {
+        MemoryStore store = new MemoryStore();
+        // a 64 KiB block has room for about 600 of these ~100-byte transactions
+        PoolLimits limits = new PoolLimits(100_000, 1L << 30, 64 * 1024);
+        List<Transaction> posted = new ArrayList<>();
+        try (Blockchain node = new Blockchain(store, 1, limits)) {
+            for (int i = 0; i < 1500; i++) {
+                Transaction t = tx("sender-" + "x".repeat(40), "recipient-" + i, i + 1);
+                node.addTransaction(t);
+                posted.add(t);
+            }
+            Block first = node.mine();
+            assertTrue(first.compactJson().length <= limits.maxBlockBytes(), first.compactJson().length + " bytes");
+            int held = first.transactionCount() - 1;
+            assertTrue(held > 100 && held < 1500, held + " transactions");
+            assertTrue(posted.subList(held, posted.size()).equals(node.state().pending()), "the oldest go first, the rest wait in order");
+            assertEquals(bytes(node.state().pending()), node.state().pendingBytes());
+        }
+        try (Blockchain again = new Blockchain(store.reopen(), 1, limits)) {
+            assertEquals(1500 - (again.state().chain().get(1).transactionCount() - 1), again.state().pending().size());
+            while (!again.state().pending().isEmpty()) {
+                again.mine();
+            }
+            List<JsonObject> mined = new ArrayList<>();
+            again.state().chain().forEach(b -> b.transactions().stream()
+                    .filter(t -> !t.get("sender").equals(new io.learnchain.json.JsonString("0"))).forEach(mined::add));
+            assertEquals(posted.size(), mined.size());
+            assertTrue(posted.stream().map(Transaction::json).toList().equals(mined), "every transaction mined once, in order");
+        }
+    }
+
+    @Test
+    void thePoolIsBoundedInBytesAndRefusesATransactionNoBlockCouldHold() throws Exception {
+        Transaction big = Transaction.of("s", "r", JsonNumber.parse("1." + "0".repeat(70_000)));
+        try (Blockchain node = new Blockchain(new MemoryStore(), 1, new PoolLimits(1000, 1000, 64 * 1024))) {
+            IllegalArgumentException tooLarge = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> node.addTransaction(big));
+            assertTrue(tooLarge.getMessage().contains("a block holds at most"), tooLarge.getMessage());
+            int accepted = 0;
+            try {
+                while (true) {
+                    node.addTransaction(tx("sender", "recipient", accepted + 1));
+                    accepted++;
+                }
+            } catch (PoolFullException e) {
+                assertTrue(e.getMessage().contains("1000 bytes"), e.getMessage());
+            }
+            assertTrue(node.state().pendingBytes() <= 1000 && accepted > 10, accepted + " accepted");
+            node.mine();
+            assertEquals(0, node.state().pendingBytes());
+            node.addTransaction(tx("after", "the block", 1));
+        }
+    }
+
+    @Test
+    void removedPeersStayRemoved() throws Exception {
+        MemoryStore store = new MemoryStore();
+        try (Blockchain node = new Blockchain(store, 1)) {
+            node.registerPeers(List.of("http://a:1", "http://b:2", "http://c:3"), 3);
+            assertEquals(List.of("http://a:1", "http://c:3"), node.removePeers(List.of("http://b:2", "http://unknown:4")));
+            assertEquals(List.of("http://a:1", "http://c:3", "http://d:4"), node.registerPeers(List.of("http://d:4"), 3));
+        }
+        try (Blockchain again = new Blockchain(store.reopen(), 1)) {
+            assertEquals(List.of("http://a:1", "http://c:3", "http://d:4"), again.state().peers());
+        }
+    }
+
+    private static long bytes(List<Transaction> transactions) {
+        return transactions.stream().mapToLong(Transaction::encodedSize).sum();
     }
 }

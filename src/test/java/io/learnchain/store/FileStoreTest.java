@@ -218,4 +218,53 @@ class FileStoreTest {
         }
         return -1;
     }
+
+    /**
+     * A stopped node's late writer (a resolve still running at undeploy) must not touch the files
+     * of the node that opened the directory after it: a closed store refuses everything.
+     */
+    @Test
+    void aClosedStoreRefusesEverythingAndCannotHarmTheNextNode() throws Exception {
+        FileStore old = new FileStore(dir);
+        Blockchain first = new Blockchain(old, 1);
+        List<Block> oldChain = first.state().chain();
+        first.close();
+        assertThrows(StoreException.class, () -> old.addPending(tx("late", "1")));
+        assertThrows(StoreException.class, () -> old.appendBlock(oldChain.get(0)));
+        assertThrows(StoreException.class, () -> old.addPeers(List.of("http://late:1")));
+        assertThrows(StoreException.class, () -> old.removePeers(List.of("http://late:1")));
+
+        List<Object> acknowledged;
+        try (Blockchain second = open()) {
+            second.addTransaction(tx("new", "1"));
+            second.mine();
+            second.addTransaction(tx("newer", "2"));
+            acknowledged = List.of(second.state().chain(), second.state().pending());
+            // the old node's round ends now and tries to swap in a chain
+            assertThrows(StoreException.class, () -> old.replaceChain(oldChain, List.of()));
+            second.addTransaction(tx("newest", "3"));
+        }
+        try (Blockchain third = open()) {
+            assertEquals(acknowledged.get(0), third.state().chain());
+            assertEquals(List.of(tx("newer", "2"), tx("newest", "3")), third.state().pending());
+        }
+    }
+
+    @Test
+    void transactionsABlockHadNoRoomForAreStillPendingAfterARestart() throws Exception {
+        io.learnchain.node.PoolLimits limits = new io.learnchain.node.PoolLimits(1000, 1 << 20, 64 * 1024);
+        List<Transaction> left;
+        try (Blockchain node = new Blockchain(new FileStore(dir), 1, limits)) {
+            for (int i = 0; i < 1000; i++) {
+                node.addTransaction(tx("sender-" + i + "-" + "y".repeat(60), Integer.toString(i + 1)));
+            }
+            node.mine();
+            left = node.state().pending();
+            assertTrue(!left.isEmpty() && left.size() < 1000, left.size() + " left");
+        }
+        try (Blockchain again = new Blockchain(new FileStore(dir), 1, limits)) {
+            assertTrue(left.equals(again.state().pending()), "the same transactions wait, in the same order");
+            assertEquals(left.stream().mapToLong(Transaction::encodedSize).sum(), again.state().pendingBytes());
+        }
+    }
 }

@@ -1,0 +1,26 @@
+package io.learnchain.web;
+
+import io.learnchain.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.List;
+
+/**
+ * {@code POST /nodes/remove}: {@code {"nodes": [url, ...]}}, as {@code /nodes/register} takes;
+ * those peers are forgotten (unknown ones are ignored), so a full peer list can be made room in.
+ */
+public final class RemoveNodesServlet extends ApiServlet {
+    public RemoveNodesServlet() {
+        super("POST");
+    }
+
+    @Override
+    Reply handle(HttpServletRequest request) {
+        List<String> entries = RegisterNodesServlet.parse(JsonBody.readObject(request, settings()));
+        List<String> peers = blockchain().removePeers(entries);
+        return Reply.ok(JsonObject.builder()
+                .put("message", "Nodes have been removed")
+                .put("total_nodes", Views.strings(peers))
+                .build());
+    }
+}

@@ -1,0 +1,89 @@
+package io.learnchain.it;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Starting, stopping and restarting a node on its data directory, whatever went before. */
+class NodeLifecycleIT {
+    @TempDir
+    Path dataDir;
+
+    private List<?> peersOf(TestNode node) {
+        return (List<?>) Http.get(node.url() + "/nodes").json().get("total_nodes");
+    }
+
+    /** A full peer list can be made room in, and never keeps a node from starting. */
+    @Test
+    void peersCanBeRemovedAndTooManyNeverStopAStart() {
+        Map<String, String> three = Map.of("blockchain.dataDir", dataDir.toString(), "blockchain.maxPeers", "3");
+        try (TestNode node = TestNode.start("/", three)) {
+            Http.Answer registered = Http.postJson(node.url() + "/nodes/register",
+                    "{\"nodes\": [\"127.0.0.1:6001\", \"http://127.0.0.1:6002\", \"http://127.0.0.1:6003\"]}");
+            assertEquals(201, registered.status(), registered.body());
+        }
+        // fewer peers allowed now, and one more asked for at start: the node starts all the same
+        try (TestNode node = TestNode.start("/", Map.of("blockchain.dataDir", dataDir.toString(), "blockchain.maxPeers", "2",
+                "blockchain.peers", "127.0.0.1:6004"))) {
+            assertEquals(List.of("http://127.0.0.1:6001", "http://127.0.0.1:6002", "http://127.0.0.1:6003"), peersOf(node));
+            Http.Answer removed = Http.postJson(node.url() + "/nodes/remove",
+                    "{\"nodes\": [\"127.0.0.1:6001\", \"127.0.0.1:6003\", \"127.0.0.1:6999\"]}");
+            assertEquals(200, removed.status(), removed.body());
+            assertEquals("Nodes have been removed", removed.message());
+            assertEquals(List.of("http://127.0.0.1:6002"), removed.json().get("total_nodes"));
+            assertEquals(400, Http.postJson(node.url() + "/nodes/remove", "{\"nodes\": \"x\"}").status());
+        }
+        try (TestNode node = TestNode.start("/", three)) {
+            assertEquals(List.of("http://127.0.0.1:6002"), peersOf(node), "a removal is durable");
+        }
+    }
+
+    /** A node given its own address at start (it cannot know it is its own then) drops it at its first resolve. */
+    @Test
+    void aNodeGivenItsOwnAddressDropsIt() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        try (TestNode node = TestNode.start(port, "/", Map.of("blockchain.peers", "127.0.0.1:" + port))) {
+            assertEquals(List.of("http://127.0.0.1:" + port), peersOf(node));
+            Map<?, ?> report = (Map<?, ?>) ((List<?>) Http.get(node.url() + "/nodes/resolve").json().get("peers")).get(0);
+            assertEquals("self", report.get("outcome"));
+            assertEquals(List.of(), peersOf(node));
+        }
+    }
+
+    /** One address, however it is written, is one peer. */
+    @Test
+    void aDefaultPortDoesNotMakeASecondPeer() {
+        try (TestNode node = TestNode.start()) {
+            Http.Answer registered = Http.postJson(node.url() + "/nodes/register",
+                    "{\"nodes\": [\"http://node.example\", \"http://node.example:80/\", \"node.example:80\"]}");
+            assertEquals(List.of("http://node.example"), registered.json().get("total_nodes"));
+        }
+    }
+
+    /** A start that fails after the data directory was opened lets go of it, so a fixed redeploy starts. */
+    @Test
+    void aFailedStartReleasesTheDataDirectory() throws Exception {
+        Path blocker = Files.createDirectory(dataDir.resolve("journal-000001.log")); // the first journal cannot be created
+        IllegalStateException failed = assertThrows(IllegalStateException.class, () -> TestNode.start(dataDir).close());
+        StringBuilder causes = new StringBuilder();
+        for (Throwable t = failed; t != null; t = t.getCause()) {
+            causes.append(t.getMessage()).append('\n');
+        }
+        assertTrue(causes.toString().contains("journal-000001.log"), causes.toString());
+        Files.delete(blocker);
+        try (TestNode node = TestNode.start(dataDir)) {
+            assertEquals(200, Http.get(node.url() + "/mine").status());
+        }
+    }
+}
