@@ -237,7 +237,7 @@
         renderStatus(answer.body);
         const key = `${answer.body.length}/${answer.body.last_hash}/${answer.body.pending}`;
         if (key !== shownKey) {
-          const [recent, pending] = await Promise.all([api('blocks/recent?limit=50'), api('transactions/pending')]);
+          const [recent, pending] = await Promise.all([api('blocks/recent?limit=50'), api('transactions/pending?limit=100')]);
           if (recent.ok) renderBlocks(recent.body);
           if (pending.ok) renderPending(pending.body);
           shownKey = key;

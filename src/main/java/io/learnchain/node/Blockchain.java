@@ -50,6 +50,7 @@ public final class Blockchain implements AutoCloseable {
     private volatile NodeState latest;
     /** The newest durable state: what readers see. */
     private volatile NodeState published;
+    private volatile boolean closed;
 
     /**
      * Opens the node kept in {@code store}, or starts a new one with a new id and a genesis block.
@@ -129,6 +130,7 @@ public final class Blockchain implements AutoCloseable {
             throw new IllegalArgumentException("the transaction is " + size + " bytes; a block holds at most "
                     + limits.maxTransactionBytes());
         }
+        checkOpen();
         NodeState next;
         writer.lock();
         try {
@@ -157,8 +159,9 @@ public final class Blockchain implements AutoCloseable {
      */
     public Block mine() {
         while (true) {
+            checkOpen();
             Block parent = latest.tip();
-            long proof = miner.findProof(parent, () -> latest.tip() != parent);
+            long proof = miner.findProof(parent, () -> closed || latest.tip() != parent);
             if (proof == ProofOfWork.CANCELLED) {
                 continue; // the tip moved: search again after the new one
             }
@@ -272,6 +275,7 @@ public final class Blockchain implements AutoCloseable {
      * the store, or returns null when there is none) and returns the list once durable.
      */
     private List<String> changePeers(Function<List<String>, PeerChange> change) {
+        checkOpen();
         NodeState next;
         writer.lock();
         try {
@@ -300,6 +304,7 @@ public final class Blockchain implements AutoCloseable {
      * @return true if the chain was replaced
      */
     public boolean adoptIfLonger(List<Block> candidate) {
+        checkOpen();
         NodeState next;
         writer.lock();
         try {
@@ -338,8 +343,16 @@ public final class Blockchain implements AutoCloseable {
         return now.getEpochSecond() + (now.getNano() / 1000) / 1e6;
     }
 
+    private void checkOpen() {
+        if (closed) {
+            throw new NodeStoppedException();
+        }
+    }
+
+    /** Stops the node: searches under way end, changes are refused, the store closes. Reading goes on. */
     @Override
     public void close() {
+        closed = true;
         miner.close();
         try {
             store.close();

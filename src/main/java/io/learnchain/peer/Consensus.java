@@ -5,6 +5,7 @@ import io.learnchain.chain.ChainValidator;
 import io.learnchain.chain.InvalidChainException;
 import io.learnchain.node.Blockchain;
 import io.learnchain.node.NodeState;
+import io.learnchain.node.NodeStoppedException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 
 import java.time.Instant;
@@ -75,14 +76,14 @@ public final class Consensus implements AutoCloseable {
      * One resolve round, or the result of the one under way. Never throws for anything a peer
      * does.
      *
-     * @throws IllegalStateException if the node is stopping
+     * @throws NodeStoppedException if the node is stopping
      */
     public Round resolve() {
         CompletableFuture<Round> round;
         boolean leader;
         synchronized (rounds) {
             if (closed) {
-                throw new IllegalStateException("the node is stopping");
+                throw new NodeStoppedException();
             }
             leader = current == null;
             if (leader) {
@@ -120,7 +121,7 @@ public final class Consensus implements AutoCloseable {
         List<Future<Answer>> answers = new ArrayList<>(peers.size());
         synchronized (rounds) {
             if (closed) {
-                throw new IllegalStateException("the node is stopping");
+                throw new NodeStoppedException();
             }
             for (String peer : peers) {
                 HttpGet request = PeerClient.chainRequest(peer);

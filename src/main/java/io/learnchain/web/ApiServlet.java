@@ -2,6 +2,7 @@ package io.learnchain.web;
 
 import io.learnchain.json.JsonWriter;
 import io.learnchain.node.Blockchain;
+import io.learnchain.node.NodeStoppedException;
 import io.learnchain.node.PoolFullException;
 import io.learnchain.node.Settings;
 import io.learnchain.peer.Consensus;
@@ -74,6 +75,9 @@ abstract class ApiServlet extends HttpServlet {
         } catch (ApiException e) {
             LOG.info(() -> "rejected " + method + " " + request.getRequestURI() + ": " + e.status() + " " + e.getMessage());
             reply = new Reply(e.status(), Reply.message(e.getMessage()));
+        } catch (NodeStoppedException e) {
+            response.setHeader("Retry-After", "10");
+            reply = new Reply(503, Reply.message(e.getMessage()));
         } catch (PoolFullException e) {
             LOG.info(() -> "rejected " + method + " " + request.getRequestURI() + ": 503 " + e.getMessage());
             response.setHeader("Retry-After", "10");
@@ -114,6 +118,23 @@ abstract class ApiServlet extends HttpServlet {
         if (withBody) {
             response.getOutputStream().write(body);
         }
+    }
+
+    /** The query parameter {@code limit}: a whole number from 1 to {@code max}, {@code fallback} when absent. */
+    static int limit(HttpServletRequest request, int fallback, int max) {
+        String text = request.getParameter("limit");
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int limit = Integer.parseInt(text.strip());
+            if (limit >= 1 && limit <= max) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new ApiException(400, "limit must be a whole number from 1 to " + max + ", not '" + text + "'");
     }
 
     Blockchain blockchain() {

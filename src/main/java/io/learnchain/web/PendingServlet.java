@@ -6,7 +6,11 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.List;
 
-/** {@code GET /transactions/pending}: the transactions waiting for the next block, in arrival order. */
+/**
+ * {@code GET /transactions/pending}: the transactions waiting for a block, in arrival order
+ * (the oldest go into the next block); {@code ?limit=N} gives only the first N, as the status page
+ * asks, since a full pool can hold many megabytes. {@code length} is always the whole pool's.
+ */
 public final class PendingServlet extends ApiServlet {
     public PendingServlet() {
         super("GET");
@@ -15,8 +19,9 @@ public final class PendingServlet extends ApiServlet {
     @Override
     Reply handle(HttpServletRequest request) {
         List<Transaction> pending = blockchain().state().pending();
+        int limit = limit(request, Integer.MAX_VALUE, Integer.MAX_VALUE);
         return Reply.ok(JsonObject.builder()
-                .put("transactions", Views.transactions(pending))
+                .put("transactions", Views.transactions(pending.subList(0, Math.min(limit, pending.size()))))
                 .put("length", pending.size())
                 .build());
     }

@@ -24,7 +24,7 @@ public final class RecentBlocksServlet extends ApiServlet {
     /** Streamed from the blocks' stored encodings: a peer's block may be large, and the page polls this. */
     @Override
     boolean stream(HttpServletRequest request, HttpServletResponse response, boolean withBody) throws IOException {
-        int limit = limit(request.getParameter("limit"));
+        int limit = limit(request, DEFAULT_LIMIT, MAX_LIMIT);
         List<Block> chain = blockchain().state().chain();
         List<Block> newest = new ArrayList<>(Math.min(limit, chain.size()));
         for (int i = chain.size() - 1; i >= 0 && newest.size() < limit; i--) {
@@ -33,20 +33,5 @@ public final class RecentBlocksServlet extends ApiServlet {
         ChainAnswer.write(request, response, withBody, JsonObject.builder().build(), "blocks", newest,
                 ChainAnswer.Items.WITH_HASHES, JsonObject.builder().put("length", chain.size()).build());
         return true;
-    }
-
-    private static int limit(String text) {
-        if (text == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(text.strip());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new ApiException(400, "limit must be a whole number from 1 to " + MAX_LIMIT + ", not '" + text + "'");
     }
 }

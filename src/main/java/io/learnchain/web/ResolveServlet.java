@@ -20,12 +20,7 @@ public final class ResolveServlet extends ApiServlet {
 
     @Override
     boolean stream(HttpServletRequest request, HttpServletResponse response, boolean withBody) throws IOException {
-        Consensus.Round round;
-        try {
-            round = consensus().resolve();
-        } catch (IllegalStateException e) {
-            throw new ApiException(503, "The node is stopping");
-        }
+        Consensus.Round round = consensus().resolve();
         List<Json> peers = new ArrayList<>();
         for (PeerOutcome outcome : round.peers()) {
             peers.add(outcome.toJson());

@@ -199,6 +199,9 @@ class BadInputIT {
             Http.Answer full = Http.postJson(small.url() + "/transactions/new", tx);
             assertRejected(full, 503, "pending pool is full (3 transactions)");
             assertEquals("10", full.header("Retry-After"));
+            Http.Answer first = Http.get(small.url() + "/transactions/pending?limit=1");
+            assertEquals(1, ((List<?>) first.json().get("transactions")).size());
+            assertEquals(java.math.BigDecimal.valueOf(3), first.json().get("length"));
             assertEquals(200, Http.get(small.url() + "/mine").status());
             assertEquals(201, Http.postJson(small.url() + "/transactions/new", tx).status(), "a block makes room");
         }

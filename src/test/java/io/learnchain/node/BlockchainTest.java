@@ -216,6 +216,17 @@ class BlockchainTest {
         }
     }
 
+    /** Requests reaching a node while it is undeployed get "stopping", whatever they ask. */
+    @Test
+    void aStoppedNodeRefusesWorkButStillReads() throws Exception {
+        Blockchain node = new Blockchain(new MemoryStore(), 2);
+        node.close();
+        org.junit.jupiter.api.Assertions.assertThrows(NodeStoppedException.class, node::mine);
+        org.junit.jupiter.api.Assertions.assertThrows(NodeStoppedException.class, () -> node.addTransaction(tx("a", "b", 1)));
+        org.junit.jupiter.api.Assertions.assertThrows(NodeStoppedException.class, () -> node.removePeers(List.of("http://a:1")));
+        assertEquals(1, node.state().length());
+    }
+
     private static long bytes(List<Transaction> transactions) {
         return transactions.stream().mapToLong(Transaction::encodedSize).sum();
     }

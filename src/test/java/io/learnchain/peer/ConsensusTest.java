@@ -3,6 +3,7 @@ package io.learnchain.peer;
 import com.sun.net.httpserver.HttpServer;
 import io.learnchain.chain.Block;
 import io.learnchain.node.Blockchain;
+import io.learnchain.node.NodeStoppedException;
 import io.learnchain.store.MemoryStore;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +61,7 @@ class ConsensusTest {
             consensus.close();
             assertFalse(round.get(10, TimeUnit.SECONDS).replaced());
             assertEquals(1, node.state().length());
-            assertThrows(IllegalStateException.class, consensus::resolve);
+            assertThrows(NodeStoppedException.class, consensus::resolve);
         } finally {
             peer.stop(0);
         }
