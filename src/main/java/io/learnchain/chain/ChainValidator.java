@@ -44,6 +44,20 @@ public final class ChainValidator {
         }
     }
 
+    /**
+     * Checks a chain whose first {@code from} blocks are known to be valid (ours): the rest, and
+     * how it joins them. Cost: the new blocks only.
+     */
+    public static void validateFrom(List<Block> blocks, int from) throws InvalidChainException {
+        if (from <= 0) {
+            validate(blocks);
+            return;
+        }
+        for (int i = from; i < blocks.size(); i++) {
+            checkLink(blocks.get(i - 1), blocks.get(i));
+        }
+    }
+
     public static void checkGenesis(Block genesis) throws InvalidChainException {
         if (genesis.index() != 1) {
             throw new InvalidChainException("the first block must have index 1, not " + genesis.index());

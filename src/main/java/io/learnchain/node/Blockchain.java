@@ -306,22 +306,108 @@ public final class Blockchain implements AutoCloseable {
     public boolean adoptIfLonger(List<Block> candidate) {
         checkOpen();
         NodeState next;
+        int kept;
+        int dropped;
         writer.lock();
         try {
             NodeState current = latest;
             if (candidate.size() <= current.length()) {
                 return false; // ties keep our chain; our chain may have grown while peers were asked
             }
+            kept = Reorg.commonPrefix(current.chain(), candidate);
+            dropped = current.length() - kept;
             List<Transaction> pending = Reorg.pendingAfter(current.chain(), candidate, current.pending());
-            long position = store.replaceChain(candidate, pending);
-            next = new NodeState(AppendList.copyOf(candidate), AppendList.copyOf(pending), bytes(pending), current.peers(), position);
+            long position;
+            List<Block> chain;
+            if (kept == current.length()) {
+                // it extends ours: append what is new, as mined blocks are
+                position = 0;
+                chain = current.chain();
+                for (Block block : candidate.subList(kept, candidate.size())) {
+                    position = store.appendBlock(block);
+                    chain = append(chain, block);
+                }
+            } else {
+                position = store.replaceChain(candidate, kept, pending);
+                chain = AppendList.copyOf(candidate);
+            }
+            next = new NodeState(chain, AppendList.copyOf(pending), bytes(pending), current.peers(), position);
             latest = next;
         } finally {
             writer.unlock();
         }
-        LOG.info(() -> "adopted a chain of " + candidate.size() + " blocks");
+        LOG.info(() -> "adopted a chain of " + candidate.size() + " blocks: " + (candidate.size() - kept) + " new, "
+                + dropped + " of ours dropped");
         publishWhenDurable(next);
         return true;
+    }
+
+    /** What became of a block a peer sent. */
+    public enum Arrival {
+        /** It followed our tip and now ends our chain. */
+        APPENDED,
+        /** Our chain holds it already. */
+        KNOWN,
+        /** It is beyond our tip or on another branch at least as long as ours: the sender's chain may be longer. */
+        AHEAD,
+        /** It is on a branch no longer than ours: nothing to do. */
+        BEHIND
+    }
+
+    /**
+     * Takes a block a peer sent: appended, durably, if it follows our tip (its transactions
+     * leave the pending pool); otherwise says how it relates to our chain, so that the caller
+     * can fetch the blocks between.
+     *
+     * @throws InvalidChainException if it follows our tip but breaks the rules
+     */
+    public Arrival acceptBlock(Block block) throws InvalidChainException {
+        checkOpen();
+        NodeState next;
+        writer.lock();
+        try {
+            NodeState current = latest;
+            Block tip = current.tip();
+            if (holds(current, block)) {
+                return Arrival.KNOWN;
+            }
+            if (block.index() != tip.index() + 1 || !block.previousHash().equals(tip.hash())) {
+                return block.index() > tip.index() ? Arrival.AHEAD : Arrival.BEHIND;
+            }
+            ChainValidator.checkLink(tip, block);
+            List<Transaction> pending = Transaction.without(current.pending(), block.transactions());
+            long pendingBytes = pending.size() == current.pending().size() ? current.pendingBytes() : bytes(pending);
+            long position = store.appendBlock(block);
+            next = new NodeState(append(current.chain(), block),
+                    pending == current.pending() ? pending : AppendList.copyOf(pending), pendingBytes, current.peers(), position);
+            latest = next;
+        } finally {
+            writer.unlock();
+        }
+        publishWhenDurable(next);
+        return Arrival.APPENDED;
+    }
+
+    private static boolean holds(NodeState state, Block block) {
+        return block.index() >= 1 && block.index() <= state.length() && state.chain().get((int) block.index() - 1).equals(block);
+    }
+
+    /**
+     * A short description of our chain for a peer to find where its chain and ours part: the
+     * indexes and hashes of the last ten blocks, then of blocks ever further apart, then of the
+     * first. The highest one a peer holds too is where the chains fork.
+     */
+    public static List<Block> locator(List<Block> chain) {
+        List<Block> blocks = new ArrayList<>();
+        int step = 1;
+        for (int i = chain.size() - 1; i > 0; i -= step) {
+            blocks.add(chain.get(i));
+            if (blocks.size() >= 10) {
+                step *= 2;
+            }
+        }
+        blocks.add(chain.get(0));
+        return blocks;
     }
 
     private void publishWhenDurable(NodeState next) {

@@ -16,6 +16,11 @@ public record NodeState(List<Block> chain, List<Transaction> pending, long pendi
         return chain.get(chain.size() - 1);
     }
 
+    /** True when our chain's block {@code index} has {@code hash}. */
+    public boolean holds(long index, String hash) {
+        return index >= 1 && index <= chain.size() && chain.get((int) index - 1).hash().equals(hash);
+    }
+
     public int length() {
         return chain.size();
     }

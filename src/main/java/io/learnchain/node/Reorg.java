@@ -21,11 +21,7 @@ final class Reorg {
      * canonical JSON and counts duplicates: two identical transactions need two inclusions.
      */
     static List<Transaction> pendingAfter(List<Block> oldChain, List<Block> newChain, List<Transaction> pending) {
-        int common = 0;
-        while (common < oldChain.size() && common < newChain.size()
-                && oldChain.get(common).hash().equals(newChain.get(common).hash())) {
-            common++;
-        }
+        int common = commonPrefix(oldChain, newChain);
         List<Transaction> candidates = new ArrayList<>();
         for (Block dropped : oldChain.subList(common, oldChain.size())) {
             for (JsonObject tx : dropped.transactions()) {
@@ -40,6 +36,24 @@ final class Reorg {
             included.addAll(adopted.transactions());
         }
         return Transaction.without(candidates, included);
+    }
+
+    /**
+     * How many first blocks two chains share. Blocks are linked by hashes, so once two chains
+     * differ at a height they differ above it too: a binary search finds the fork.
+     */
+    static int commonPrefix(List<Block> a, List<Block> b) {
+        int low = 0; // shared: [0, low)
+        int high = Math.min(a.size(), b.size()); // not shared beyond high
+        while (low < high) {
+            int mid = (low + high + 1) >>> 1; // is block mid - 1 shared?
+            if (a.get(mid - 1).hash().equals(b.get(mid - 1).hash())) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return low;
     }
 
     private static boolean isReward(JsonObject tx) {

@@ -29,11 +29,16 @@ import java.util.function.Function;
  *                       what does not fit in one block waits for the next
  * @param startPeers     peers to register at start (comma-separated base URLs, as /nodes/register takes)
  * @param requestLog     whether to log a line per request
+ * @param liveNetwork    {@code network=live} (the default): blocks and transactions spread and nodes sync by
+ *                       themselves; {@code network=manual}: nothing moves between nodes until someone
+ *                       resolves, as in the tutorial
+ * @param syncInterval   how often to pull from every peer (zero: never on a schedule)
+ * @param publicUrl      this node's address as peers reach it, or null to take the address requests arrive at
  * @param peers          limits on talking to peers
  */
 public record Settings(Path dataDir, String dataDirSource, int miningThreads, int maxBodyBytes, int maxJsonDepth, int maxPeers,
                        int maxPending, long maxPendingBytes, int maxBlockBytes, List<String> startPeers, boolean requestLog,
-                       PeerSettings peers) {
+                       boolean liveNetwork, Duration syncInterval, String publicUrl, PeerSettings peers) {
 
     /** JSON nesting the node ever accepts; stored records are read back within it. */
     static final int MAX_DEPTH = 1000;
@@ -54,6 +59,9 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
                 .put("maxBlockBytes", maxBlockBytes)
                 .put("peers", String.join(",", startPeers))
                 .put("requestLog", requestLog ? "true" : "false")
+                .put("network", liveNetwork ? "live" : "manual")
+                .put("syncIntervalMs", syncInterval.toMillis())
+                .put("publicUrl", publicUrl == null ? "" : publicUrl)
                 .put("peer.connectTimeoutMs", peers.connectTimeout().toMillis())
                 .put("peer.responseTimeoutMs", peers.responseTimeout().toMillis())
                 .put("peer.deadlineMs", peers.deadline().toMillis())
@@ -104,6 +112,9 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
                 maxBlockBytes,
                 source.peerList("peers"),
                 source.bool("requestLog", true),
+                source.choice("network", "live", "manual"),
+                Duration.ofMillis(source.integer("syncIntervalMs", 5000, 0, DAY_MS)),
+                source.address("publicUrl"),
                 peers);
     }
 
@@ -169,6 +180,29 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
                 }
             }
             return List.copyOf(peers);
+        }
+
+        /** True for the first word (the default), false for the second. */
+        boolean choice(String name, String first, String second) {
+            String value = text(name);
+            if (value == null || value.equalsIgnoreCase(first)) {
+                return true;
+            }
+            if (value.equalsIgnoreCase(second)) {
+                return false;
+            }
+            throw new IllegalArgumentException("setting blockchain." + name + " must be " + first + " or " + second
+                    + ", not '" + value + "'");
+        }
+
+        String address(String name) {
+            String value = text(name);
+            try {
+                return value == null ? null : PeerAddress.baseUrl(value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("setting blockchain." + name + ": '" + value + "' is not a node address: "
+                        + e.getMessage());
+            }
         }
 
         Duration duration(String name, Duration fallback) {

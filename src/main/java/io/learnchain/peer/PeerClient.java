@@ -6,7 +6,15 @@ import io.learnchain.json.Json;
 import io.learnchain.json.JsonReader;
 import io.learnchain.json.JsonSyntaxException;
 import org.apache.hc.client5.http.HttpHostConnectException;
+import io.learnchain.json.JsonArray;
+import io.learnchain.json.JsonNumber;
+import io.learnchain.json.JsonObject;
+import io.learnchain.json.JsonWriter;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -53,8 +61,16 @@ public final class PeerClient implements AutoCloseable {
     private final CloseableHttpClient http;
 
     /** A peer's chain as received: well-formed blocks, and the bytes of the round's budget they hold. */
-    record Received(List<Block> blocks, long reservedBytes) {
+    public record Received(List<Block> blocks, long reservedBytes) {
     }
+
+    /** Where a peer's chain and ours part: the highest block of our locator it holds too (0: none), and its length. */
+    public record Located(long index, long length) {
+    }
+
+    /** The header that marks a registration as a node introducing itself: the receiver does not introduce itself back. */
+    public static final String INTRODUCTION_HEADER = "Blockchain-Introduction";
+    private static final int MAX_SMALL_ANSWER = 64 * 1024;
 
     public PeerClient(PeerSettings settings, String ownNodeId) {
         this.settings = settings;
@@ -86,10 +102,104 @@ public final class PeerClient implements AutoCloseable {
     }
 
     /** A GET of the peer's /chain, to pass to {@link #fetchChain}; cancel it to stop the exchange. */
-    static HttpGet chainRequest(String baseUrl) {
+    public static HttpGet chainRequest(String baseUrl) {
         HttpGet get = new HttpGet(baseUrl + "/chain");
         get.setHeader("Accept", "application/json");
         return get;
+    }
+
+    /**
+     * A GET of the peer's blocks from index {@code from} on ({@code /chain?from=N}). A node that
+     * does not know the parameter (the Python node) sends its whole chain: look at the first
+     * block's index.
+     */
+    public static HttpGet rangeRequest(String baseUrl, long from) {
+        HttpGet get = new HttpGet(baseUrl + "/chain?from=" + from);
+        get.setHeader("Accept", "application/json");
+        return get;
+    }
+
+    /**
+     * Asks a peer where its chain and ours part ({@code POST /peer/locate}), giving the blocks of
+     * {@code locator} (see {@code Blockchain.locator}).
+     *
+     * @throws PeerFailure {@code bad-response} too from a peer that does not speak this protocol (a Python node)
+     */
+    public Located locate(String baseUrl, List<Block> locator, Deadline deadline) throws PeerFailure {
+        List<Json> entries = new ArrayList<>(locator.size());
+        for (Block block : locator) {
+            entries.add(JsonObject.builder().put("index", block.index()).put("hash", block.hash()).build());
+        }
+        byte[] body = JsonWriter.compact(JsonObject.builder().put("locator", new JsonArray(entries)).build());
+        JsonObject answer = exchangeSmall(deadline.watch(post(baseUrl + "/peer/locate", body)));
+        if (answer.get("index") instanceof JsonNumber index && index.isInteger()
+                && answer.get("length") instanceof JsonNumber length && length.isInteger()) {
+            try {
+                return new Located(index.bigInteger().longValueExact(), length.bigInteger().longValueExact());
+            } catch (ArithmeticException e) {
+                // answered below
+            }
+        }
+        throw new PeerFailure(PeerOutcome.BAD_RESPONSE, "the answer to locate is not {\"index\", \"length\"}");
+    }
+
+    /**
+     * Sends {@code json} to the peer's {@code path} and returns its answer, a small JSON object.
+     *
+     * @throws PeerFailure if the peer cannot be reached or does not answer 2xx with a JSON object
+     */
+    public JsonObject push(String baseUrl, String path, byte[] json, boolean introduction, Deadline deadline) throws PeerFailure {
+        HttpPost post = deadline.watch(post(baseUrl + path, json));
+        if (introduction) {
+            post.setHeader(INTRODUCTION_HEADER, "true");
+        }
+        return exchangeSmall(post);
+    }
+
+    private static HttpPost post(String url, byte[] json) {
+        HttpPost post = new HttpPost(url);
+        post.setHeader("Accept", "application/json");
+        post.setEntity(new ByteArrayEntity(json, ContentType.APPLICATION_JSON));
+        return post;
+    }
+
+    /** An exchange whose answer is a small JSON object (64 KiB at most). */
+    private JsonObject exchangeSmall(HttpUriRequestBase request) throws PeerFailure {
+        try {
+            return http.execute(request, response -> {
+                int status = response.getCode();
+                if (status == 404 || status == 405) {
+                    request.cancel();
+                    throw new PeerFailureCarrier(new PeerFailure(PeerOutcome.BAD_RESPONSE, "has no " + request.getPath(), true));
+                }
+                if (status < 200 || status > 299) {
+                    throw abort(request, PeerOutcome.BAD_RESPONSE, "answered HTTP " + status);
+                }
+                HttpEntity entity = response.getEntity();
+                byte[] bytes = entity == null ? new byte[0] : readSmall(request, entity.getContent());
+                try {
+                    if (JsonReader.parse(bytes, bytes.length, settings.maxJsonDepth(), false) instanceof JsonObject object) {
+                        return object;
+                    }
+                } catch (JsonSyntaxException e) {
+                    // answered below
+                }
+                throw new PeerFailureCarrier(PeerOutcome.BAD_RESPONSE, "the answer is not a JSON object");
+            });
+        } catch (PeerFailureCarrier e) {
+            throw e.failure;
+        } catch (IOException | RuntimeException e) {
+            throw classify(request, e);
+        }
+    }
+
+    private static byte[] readSmall(HttpUriRequestBase request, InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_SMALL_ANSWER + 1);
+        if (bytes.length > MAX_SMALL_ANSWER) {
+            throw abort(request, PeerOutcome.TOO_LARGE, "the answer is over " + MAX_SMALL_ANSWER + " bytes");
+        }
+        in.close();
+        return bytes;
     }
 
     /**
@@ -98,7 +208,13 @@ public final class PeerClient implements AutoCloseable {
      * answer's bytes are reserved in {@code budget}; on success the caller owns the reservation
      * ({@link Received#reservedBytes()}), on failure it is given back here.
      */
-    Received fetchChain(HttpGet request, RoundBudget budget) throws PeerFailure {
+    public Received fetchChain(HttpGet request, RoundBudget budget, Deadline deadline) throws PeerFailure {
+        deadline.watch(request);
+        return fetchChain(request, budget);
+    }
+
+    /** As above, the caller cutting the request itself (see {@code Consensus}). */
+    public Received fetchChain(HttpGet request, RoundBudget budget) throws PeerFailure {
         long[] reserved = new long[1];
         try {
             List<Block> blocks = http.execute(request, response -> readChain(request, response, budget, reserved));
@@ -112,7 +228,7 @@ public final class PeerClient implements AutoCloseable {
         }
     }
 
-    private PeerFailure classify(HttpGet request, Exception e) {
+    private PeerFailure classify(HttpUriRequestBase request, Exception e) {
         String peer = request.getRequestUri();
         LOG.fine(() -> "peer " + request.getAuthority() + peer + ": " + e);
         if (e instanceof CancellationException || request.isCancelled() || Thread.currentThread().isInterrupted()) {
@@ -206,7 +322,7 @@ public final class PeerClient implements AutoCloseable {
      * Drops the connection before failing: closing an unfinished answer's stream would read the
      * rest of it (to reuse the connection), and the rest of a hostile answer never ends.
      */
-    private static PeerFailureCarrier abort(HttpGet request, String outcome, String detail) {
+    private static PeerFailureCarrier abort(HttpUriRequestBase request, String outcome, String detail) {
         request.cancel();
         return new PeerFailureCarrier(outcome, detail);
     }
@@ -228,8 +344,12 @@ public final class PeerClient implements AutoCloseable {
         final PeerFailure failure;
 
         PeerFailureCarrier(String outcome, String detail) {
-            super(detail);
-            this.failure = new PeerFailure(outcome, detail);
+            this(new PeerFailure(outcome, detail));
+        }
+
+        PeerFailureCarrier(PeerFailure failure) {
+            super(failure.getMessage());
+            this.failure = failure;
         }
     }
 }

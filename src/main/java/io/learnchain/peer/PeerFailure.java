@@ -1,15 +1,26 @@
 package io.learnchain.peer;
 
 /** A peer could not give a usable answer; {@code outcome} is a {@link PeerOutcome} word. */
-final class PeerFailure extends Exception {
+public final class PeerFailure extends Exception {
     private final String outcome;
+    private final boolean unsupported;
 
-    PeerFailure(String outcome, String detail) {
-        super(detail);
-        this.outcome = outcome;
+    public PeerFailure(String outcome, String detail) {
+        this(outcome, detail, false);
     }
 
-    String outcome() {
+    PeerFailure(String outcome, String detail, boolean unsupported) {
+        super(detail);
+        this.outcome = outcome;
+        this.unsupported = unsupported;
+    }
+
+    /** True when the peer has no such endpoint (404, 405): it speaks only the tutorial's API. */
+    public boolean unsupported() {
+        return unsupported;
+    }
+
+    public String outcome() {
         return outcome;
     }
 }

@@ -11,7 +11,7 @@ import java.time.Instant;
 public record PeerStatus(PeerOutcome last, Instant lastResolve, Instant lastReached) {
 
     /** The status after {@code outcome}, given the one before (null for a peer never asked). */
-    static PeerStatus after(PeerStatus previous, PeerOutcome outcome, Instant now) {
+    public static PeerStatus after(PeerStatus previous, PeerOutcome outcome, Instant now) {
         boolean answered = !outcome.outcome().equals(PeerOutcome.UNREACHABLE) && !outcome.outcome().equals(PeerOutcome.TIMEOUT);
         Instant reached = answered ? now : previous == null ? null : previous.lastReached();
         return new PeerStatus(outcome, now, reached);

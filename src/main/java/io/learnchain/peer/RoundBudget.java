@@ -9,11 +9,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Thread-safe; lock-free.
  */
-final class RoundBudget {
+public final class RoundBudget {
     private final long limit;
     private final AtomicLong used = new AtomicLong();
 
-    RoundBudget(long limit) {
+    public RoundBudget(long limit) {
         this.limit = limit;
     }
 
@@ -26,7 +26,7 @@ final class RoundBudget {
         return true;
     }
 
-    void release(long bytes) {
+    public void release(long bytes) {
         used.addAndGet(-bytes);
     }
 

@@ -33,11 +33,13 @@ import java.util.logging.Logger;
  *
  * <ul>
  *   <li>{@code snapshot.log}: the whole state (node id, chain, pending, peers) as of one
- *       generation. Written only to start a store and to replace the chain: a new file is
- *       written, flushed, renamed over the old one, and the directory flushed, so it is always
- *       either the old snapshot or the new one.</li>
+ *       generation. Written only to start a store and to replace much of the chain: a new file
+ *       is written, flushed, renamed over the old one, and the directory flushed, so it is
+ *       always either the old snapshot or the new one.</li>
  *   <li>{@code journal-<generation>.log}: the changes since that snapshot, appended one record a
- *       line (a transaction, a block, peers added or removed). Writers append to a buffer; the first writer
+ *       line (a transaction, a block, peers added or removed, a short reorg: the blocks that
+ *       change and the pool after it, in one line so that it applies whole or not at all).
+ *       Writers append to a buffer; the first writer
  *       to wait flushes everything buffered with one {@code fdatasync}, so concurrent writers
  *       share the cost of the disk.</li>
  * </ul>
@@ -54,6 +56,9 @@ import java.util.logging.Logger;
 public final class FileStore implements NodeStore {
     private static final Logger LOG = Logger.getLogger(FileStore.class.getName());
     private static final String SNAPSHOT = "snapshot.log";
+    /** A reorg this small is one journal line; a larger one writes a new snapshot. */
+    private static final int MAX_REORG_BLOCKS = 1000;
+    private static final int MAX_REORG_PENDING = 10_000;
 
     private final Path directory;
     private final FileChannel lockChannel;
@@ -209,10 +214,21 @@ public final class FileStore implements NodeStore {
                 peers.addAll(strings(list));
             } else if (record.get("removed_peers") instanceof JsonArray list) {
                 peers.removeAll(strings(list));
+            } else if (record.get("reorg") instanceof JsonObject reorg && record.get("blocks") instanceof JsonArray blocks
+                    && reorg.get("keep") instanceof JsonNumber keep && reorg.get("pending") instanceof JsonArray pending) {
+                int kept = keep.bigInteger().intValueExact();
+                state.chain.subList(kept, state.chain.size()).clear();
+                for (Json block : blocks.items()) {
+                    state.chain.add(Block.fromJson(block));
+                }
+                state.pending = new ArrayList<>();
+                for (Json tx : pending.items()) {
+                    state.pending.add(new Transaction((JsonObject) tx));
+                }
             } else {
                 throw new CorruptStoreException(file, where(line), "unknown record " + record);
             }
-        } catch (InvalidChainException | ClassCastException e) {
+        } catch (InvalidChainException | ClassCastException | ArithmeticException | IndexOutOfBoundsException e) {
             throw new CorruptStoreException(file, where(line), "the record is malformed: " + e.getMessage());
         }
     }
@@ -237,7 +253,7 @@ public final class FileStore implements NodeStore {
     @Override
     public long initialize(String nodeId, Block genesis) {
         this.nodeId = nodeId;
-        return replaceChain(List.of(genesis), List.of());
+        return newGeneration(List.of(genesis), List.of());
     }
 
     @Override
@@ -350,9 +366,20 @@ public final class FileStore implements NodeStore {
         return upTo;
     }
 
-    /** Writes a whole new snapshot (a new generation) and starts its empty journal. */
+    /**
+     * A short reorg is one journal line (the blocks past {@code kept} and the pool); a long one,
+     * a new snapshot.
+     */
     @Override
-    public long replaceChain(List<Block> chain, List<Transaction> pending) {
+    public long replaceChain(List<Block> chain, int kept, List<Transaction> pending) {
+        if (chain.size() - kept <= MAX_REORG_BLOCKS && pending.size() <= MAX_REORG_PENDING) {
+            return append(RecordFile.encodeReorg(kept, chain.subList(kept, chain.size()), pending));
+        }
+        return newGeneration(chain, pending);
+    }
+
+    /** Writes a whole new snapshot (a new generation) and starts its empty journal. */
+    private long newGeneration(List<Block> chain, List<Transaction> pending) {
         CompletableFuture<Void> flush;
         while ((flush = joinOrLeadFlush()) != null) {
             flush.join();

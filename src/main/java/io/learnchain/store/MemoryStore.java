@@ -68,7 +68,7 @@ public final class MemoryStore implements NodeStore {
     }
 
     @Override
-    public synchronized long replaceChain(List<Block> newChain, List<Transaction> newPending) {
+    public synchronized long replaceChain(List<Block> newChain, int kept, List<Transaction> newPending) {
         checkOpen();
         chain.clear();
         chain.addAll(newChain);

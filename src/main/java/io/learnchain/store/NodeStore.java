@@ -21,7 +21,7 @@ import java.util.Optional;
  * implementation make many changes durable with one disk flush.
  *
  * <p><b>Cost.</b> Recording is cheap (memory, an append to a buffer); the disk wait is in
- * {@link #awaitDurable}; {@link #replaceChain} writes the whole chain.
+ * {@link #awaitDurable}; {@link #replaceChain} may write the whole chain.
  *
  * <p>Failures are reported as {@link StoreException}; after one, the store accepts no more
  * changes, as it can no longer promise what is on disk. A closed store refuses everything too
@@ -49,8 +49,11 @@ public interface NodeStore extends AutoCloseable {
      */
     long appendBlock(Block block);
 
-    /** The chain is replaced by another (consensus), with the pending pool that goes with it. */
-    long replaceChain(List<Block> chain, List<Transaction> pending);
+    /**
+     * The chain is replaced by another (consensus) whose first {@code kept} blocks are ours
+     * already, with the pending pool that goes with it. All of it or none of it survives a crash.
+     */
+    long replaceChain(List<Block> chain, int kept, List<Transaction> pending);
 
     /** Peers join the peer list. */
     long addPeers(List<String> peers);

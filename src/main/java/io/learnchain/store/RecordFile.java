@@ -1,6 +1,8 @@
 package io.learnchain.store;
 
 import io.learnchain.chain.Block;
+import io.learnchain.chain.Transaction;
+import io.learnchain.json.JsonArray;
 import io.learnchain.json.Json;
 import io.learnchain.json.JsonObject;
 import io.learnchain.json.JsonReader;
@@ -14,6 +16,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
@@ -42,6 +46,30 @@ final class RecordFile {
         System.arraycopy(body, 0, json, head.length, body.length);
         json[json.length - 1] = '}';
         return encode(json);
+    }
+
+    /**
+     * A reorg's record, {@code {"reorg": {"keep": k, "pending": [...]}, "blocks": [...]}}: the
+     * chain keeps its first k blocks, then has these, and the pool is as given. The blocks go in
+     * as their encodings are.
+     */
+    static byte[] encodeReorg(int kept, List<Block> blocks, List<Transaction> pending) {
+        List<Json> txs = new ArrayList<>(pending.size());
+        pending.forEach(tx -> txs.add(tx.json()));
+        String head = JsonWriter.compactString(JsonObject.builder()
+                .put("reorg", JsonObject.builder().put("keep", kept).put("pending", new JsonArray(txs)).build())
+                .build());
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        json.writeBytes(head.substring(0, head.length() - 1).getBytes(StandardCharsets.US_ASCII));
+        json.writeBytes(",\"blocks\":[".getBytes(StandardCharsets.US_ASCII));
+        for (int i = 0; i < blocks.size(); i++) {
+            if (i > 0) {
+                json.write(',');
+            }
+            json.writeBytes(blocks.get(i).compactJson());
+        }
+        json.writeBytes("]}".getBytes(StandardCharsets.US_ASCII));
+        return encode(json.toByteArray());
     }
 
     /** The line for a record given as compact JSON. */

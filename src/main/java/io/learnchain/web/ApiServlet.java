@@ -5,7 +5,7 @@ import io.learnchain.node.Blockchain;
 import io.learnchain.node.NodeStoppedException;
 import io.learnchain.node.PoolFullException;
 import io.learnchain.node.Settings;
-import io.learnchain.peer.Consensus;
+import io.learnchain.net.Network;
 import io.learnchain.store.StoreException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,6 +55,10 @@ abstract class ApiServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String method = request.getMethod();
+        Network network = network();
+        if (network != null && network.ownUrl() == null) {
+            network.learnOwnUrl(arrivalUrl(request));
+        }
         Reply reply;
         try {
             if (method.equals("OPTIONS")) {
@@ -145,7 +149,16 @@ abstract class ApiServlet extends HttpServlet {
         return NodeListener.settings(getServletContext());
     }
 
-    Consensus consensus() {
-        return NodeListener.consensus(getServletContext());
+    Network network() {
+        return NodeListener.network(getServletContext());
+    }
+
+    /** The address this request arrived at, as a peer on that network would reach this node. */
+    static String arrivalUrl(HttpServletRequest request) {
+        String host = request.getLocalAddr();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return request.getScheme() + "://" + host + ":" + request.getLocalPort() + request.getContextPath();
     }
 }

@@ -1,14 +1,20 @@
 package io.learnchain.web;
 
 import io.learnchain.json.JsonObject;
+import io.learnchain.chain.Block;
 import io.learnchain.node.NodeState;
 import io.learnchain.peer.PeerClient;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.List;
 
-/** {@code GET /chain}: the whole chain, blocks exactly as they hash, streamed (gzip if accepted). */
+/**
+ * {@code GET /chain}: the whole chain, blocks exactly as they hash, streamed (gzip if accepted).
+ * {@code ?from=N} gives the blocks from index N on, with {@code "from": N} beside the whole
+ * chain's {@code length}: how peers fetch only what they miss.
+ */
 public final class ChainServlet extends ApiServlet {
     public ChainServlet() {
         super("GET");
@@ -18,8 +24,28 @@ public final class ChainServlet extends ApiServlet {
     boolean stream(HttpServletRequest request, HttpServletResponse response, boolean withBody) throws IOException {
         NodeState state = blockchain().state();
         response.setHeader(PeerClient.NODE_ID_HEADER, blockchain().nodeId());
-        ChainAnswer.write(request, response, withBody, JsonObject.builder().build(), "chain", state.chain(),
-                JsonObject.builder().put("length", state.length()).build());
+        String from = request.getParameter("from");
+        if (from == null) {
+            ChainAnswer.write(request, response, withBody, JsonObject.builder().build(), "chain", state.chain(),
+                    JsonObject.builder().put("length", state.length()).build());
+            return true;
+        }
+        long first = from(from);
+        List<Block> blocks = state.chain().subList((int) Math.min(first - 1, state.length()), state.length());
+        ChainAnswer.write(request, response, withBody, JsonObject.builder().build(), "chain", blocks,
+                JsonObject.builder().put("length", state.length()).put("from", first).build());
         return true;
+    }
+
+    private static long from(String text) {
+        try {
+            long from = Long.parseLong(text.strip());
+            if (from >= 1) {
+                return from;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new ApiException(400, "from must be a block index, a whole number from 1, not '" + text + "'");
     }
 }

@@ -24,12 +24,19 @@ final class JsonBody {
     }
 
     static JsonObject readObject(HttpServletRequest request, Settings settings) {
+        return readObject(request, settings.maxBodyBytes(), settings.maxJsonDepth(), false);
+    }
+
+    /**
+     * As {@link #readObject(HttpServletRequest, Settings)} with other limits; {@code allowNonFinite}
+     * for what peers send, whose blocks may hold Python's NaN and Infinity.
+     */
+    static JsonObject readObject(HttpServletRequest request, int max, int maxDepth, boolean allowNonFinite) {
         String type = request.getContentType();
         if (type == null || !isJson(type)) {
             throw new ApiException(415, "Content-Type must be application/json"
                     + (type == null ? "" : ", not " + type));
         }
-        int max = settings.maxBodyBytes();
         long declared = request.getContentLengthLong();
         if (declared > max) {
             drain(request);
@@ -38,7 +45,7 @@ final class JsonBody {
         byte[] body = read(request, max, declared);
         Json json;
         try {
-            json = JsonReader.parse(body, settings.maxJsonDepth());
+            json = JsonReader.parse(body, body.length, maxDepth, allowNonFinite);
         } catch (JsonSyntaxException e) {
             throw new ApiException(400, "Body is not valid JSON: " + e.getMessage());
         }

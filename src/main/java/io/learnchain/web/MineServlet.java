@@ -18,7 +18,7 @@ public final class MineServlet extends ApiServlet {
         if (request.getMethod().equals("HEAD")) {
             return Reply.ok(Reply.message("GET or POST /mine forges a block"));
         }
-        Block block = blockchain().mine();
+        Block block = network().mine();
         JsonObject json = block.json();
         return Reply.ok(JsonObject.builder()
                 .put("message", "New Block Forged")

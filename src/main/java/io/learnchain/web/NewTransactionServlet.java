@@ -25,7 +25,7 @@ public final class NewTransactionServlet extends ApiServlet {
         Transaction transaction = parse(body);
         long index;
         try {
-            index = blockchain().addTransaction(transaction);
+            index = network().addTransaction(transaction);
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, "Transaction too large: " + e.getMessage());
         }

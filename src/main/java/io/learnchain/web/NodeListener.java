@@ -4,7 +4,7 @@ import io.learnchain.chain.InvalidChainException;
 import io.learnchain.node.Blockchain;
 import io.learnchain.node.PoolLimits;
 import io.learnchain.node.Settings;
-import io.learnchain.peer.Consensus;
+import io.learnchain.net.Network;
 import io.learnchain.store.CorruptStoreException;
 import io.learnchain.store.FileStore;
 import io.learnchain.store.NodeStore;
@@ -18,13 +18,13 @@ import java.util.logging.Logger;
 
 /**
  * Starts the node when the web application starts and stops it when it stops: opens the store,
- * the {@link Blockchain} and the {@link Consensus} client, and shares them through the
+ * the {@link Blockchain} and its {@link Network}, and shares them through the
  * {@link ServletContext}.
  */
 public final class NodeListener implements ServletContextListener {
     private static final Logger LOG = Logger.getLogger(NodeListener.class.getName());
     private static final String BLOCKCHAIN = Blockchain.class.getName();
-    private static final String CONSENSUS = Consensus.class.getName();
+    private static final String NETWORK = Network.class.getName();
     private static final String SETTINGS = Settings.class.getName();
 
     @Override
@@ -49,7 +49,8 @@ public final class NodeListener implements ServletContextListener {
             registerStartPeers(blockchain, settings);
             context.setAttribute(SETTINGS, settings);
             context.setAttribute(BLOCKCHAIN, blockchain);
-            context.setAttribute(CONSENSUS, new Consensus(blockchain, settings.peers()));
+            context.setAttribute(NETWORK, new Network(blockchain, settings.peers(), settings.liveNetwork(), settings.syncInterval(),
+                    settings.publicUrl()));
         } catch (RuntimeException | Error e) {
             blockchain.close();
             throw e;
@@ -84,12 +85,12 @@ public final class NodeListener implements ServletContextListener {
         }
     }
 
-    /** Stops the node: the consensus round under way ends first, then the chain and its store close. */
+    /** Stops the node: talking to peers ends first (rounds and syncs under way finish), then the chain and its store close. */
     @Override
     public void contextDestroyed(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
-        if (context.getAttribute(CONSENSUS) instanceof Consensus consensus) {
-            consensus.close();
+        if (context.getAttribute(NETWORK) instanceof Network network) {
+            network.close();
         }
         if (context.getAttribute(BLOCKCHAIN) instanceof Blockchain blockchain) {
             blockchain.close();
@@ -114,8 +115,8 @@ public final class NodeListener implements ServletContextListener {
         return (Blockchain) context.getAttribute(BLOCKCHAIN);
     }
 
-    static Consensus consensus(ServletContext context) {
-        return (Consensus) context.getAttribute(CONSENSUS);
+    static Network network(ServletContext context) {
+        return (Network) context.getAttribute(NETWORK);
     }
 
     static Settings settings(ServletContext context) {

@@ -16,7 +16,7 @@ public final class NodesServlet extends ApiServlet {
         List<String> peers = blockchain().state().peers();
         return Reply.ok(JsonObject.builder()
                 .put("total_nodes", Views.strings(peers))
-                .put("peers", Views.peers(peers, consensus()))
+                .put("peers", Views.peers(peers, network()))
                 .build());
     }
 }

@@ -7,6 +7,7 @@ import io.learnchain.json.JsonString;
 import io.learnchain.node.PeerLimitException;
 import io.learnchain.node.Settings;
 import io.learnchain.peer.PeerAddress;
+import io.learnchain.peer.PeerClient;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ public final class RegisterNodesServlet extends ApiServlet {
         entries.removeIf(url -> PeerAddress.isThisNode(url, ownAddresses(request)));
         List<String> peers;
         try {
-            peers = blockchain().registerPeers(entries, settings.maxPeers());
+            peers = network().register(entries, settings.maxPeers(), request.getHeader(PeerClient.INTRODUCTION_HEADER) != null);
         } catch (PeerLimitException e) {
             throw new ApiException(400, INVALID_LIST + ": " + e.getMessage());
         }

@@ -17,7 +17,7 @@ public final class RemoveNodesServlet extends ApiServlet {
     @Override
     Reply handle(HttpServletRequest request) {
         List<String> entries = RegisterNodesServlet.parse(JsonBody.readObject(request, settings()));
-        List<String> peers = blockchain().removePeers(entries);
+        List<String> peers = network().remove(entries);
         return Reply.ok(JsonObject.builder()
                 .put("message", "Nodes have been removed")
                 .put("total_nodes", Views.strings(peers))

@@ -3,7 +3,7 @@ package io.learnchain.web;
 import io.learnchain.json.Json;
 import io.learnchain.json.JsonArray;
 import io.learnchain.json.JsonObject;
-import io.learnchain.peer.Consensus;
+import io.learnchain.net.Consensus;
 import io.learnchain.peer.PeerOutcome;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,7 +20,7 @@ public final class ResolveServlet extends ApiServlet {
 
     @Override
     boolean stream(HttpServletRequest request, HttpServletResponse response, boolean withBody) throws IOException {
-        Consensus.Round round = consensus().resolve();
+        Consensus.Round round = network().resolve();
         List<Json> peers = new ArrayList<>();
         for (PeerOutcome outcome : round.peers()) {
             peers.add(outcome.toJson());

@@ -22,10 +22,11 @@ public final class StatusServlet extends ApiServlet {
                 .put("last_hash", state.tip().hash())
                 .put("pending", state.pending().size())
                 .put("difficulty", ProofOfWork.DIFFICULTY)
-                .put("peers", Views.peers(state.peers(), consensus()))
+                .put("peers", Views.peers(state.peers(), network()))
                 .put("mining_threads", blockchain.miningThreads())
                 .put("data_dir", blockchain.storeLocation())
                 .put("started_at", blockchain.startedAt().toString())
+                .put("network", network().counters())
                 .put("settings", settings().toJson())
                 .build());
     }

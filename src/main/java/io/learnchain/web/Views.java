@@ -4,7 +4,8 @@ import io.learnchain.chain.Transaction;
 import io.learnchain.json.Json;
 import io.learnchain.json.JsonArray;
 import io.learnchain.json.JsonString;
-import io.learnchain.peer.Consensus;
+import io.learnchain.json.JsonObject;
+import io.learnchain.net.Network;
 import io.learnchain.peer.PeerStatus;
 
 import java.util.ArrayList;
@@ -23,11 +24,14 @@ final class Views {
         return new JsonArray(items);
     }
 
-    /** Each peer with what the last resolve round said of it. */
-    static JsonArray peers(List<String> peers, Consensus consensus) {
+    /** Each peer with what the last resolve round said of it, and what this node last heard from it. */
+    static JsonArray peers(List<String> peers, Network network) {
         List<Json> items = new ArrayList<>(peers.size());
         for (String peer : peers) {
-            items.add(PeerStatus.toJson(peer, consensus.status(peer)));
+            JsonObject.Builder item = JsonObject.builder();
+            PeerStatus.toJson(peer, network.status(peer)).members().forEach(item::put);
+            network.heard(peer).members().forEach(item::put);
+            items.add(item.build());
         }
         return new JsonArray(items);
     }

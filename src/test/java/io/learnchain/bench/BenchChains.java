@@ -62,7 +62,7 @@ final class BenchChains {
         Path dir = Files.createTempDirectory("bench-chain-");
         try (FileStore store = new FileStore(dir)) {
             store.initialize("b3nchb3nchb3nchb3nchb3nchb3nch00", chain.get(0));
-            store.replaceChain(chain, List.of());
+            store.replaceChain(chain, 1, List.of());
         }
         return dir;
     }

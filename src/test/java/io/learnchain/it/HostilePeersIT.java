@@ -93,7 +93,7 @@ class HostilePeersIT {
     @Test
     void everyBadPeerIsRecordedAndTheGoodLongerChainIsStillAdopted() throws Exception {
         Map<String, String> limits = Map.of("blockchain.peer.deadlineMs", "3000", "blockchain.peer.responseTimeoutMs", "1000",
-                "blockchain.peer.maxResponseBytes", "1048576");
+                "blockchain.peer.maxResponseBytes", "1048576", "blockchain.network", "manual");
         List<String> kinds = List.of("slow", "trickle", "error", "html", "notjson", "liar", "types", "deep", "redirect", "huge", "invalid");
         try (TestNode node = TestNode.start("/", limits)) {
             List<String> peers = new ArrayList<>();

@@ -1,6 +1,5 @@
 package io.learnchain.it;
 
-import io.learnchain.Python3;
 import io.learnchain.chain.Block;
 import io.learnchain.chain.ChainValidator;
 import io.learnchain.json.JsonArray;
@@ -9,15 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,41 +19,22 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * adopt each other's chains, with non-ASCII strings, floats and big integers in them.
  */
 class PythonInteropIT {
-    private static final Path PEER = Path.of("src/test/python/tutorial_peer.py");
-    private static Process python;
+    private static PythonPeer python;
     private static String pythonUrl;
 
     @BeforeAll
     static void startPythonPeer() throws Exception {
-        assumeTrue(Files.exists(PEER) && Python3.available(), "python3 is needed for the interoperability test");
-        python = new ProcessBuilder("python3", PEER.toString()).redirectErrorStream(true).start();
-        CompletableFuture<String> port = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(python.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    if (line.startsWith("LISTENING ")) {
-                        port.complete(line.substring(10).strip());
-                    }
-                }
-            } catch (IOException ignored) {
-                // the peer stopped
-            }
-            port.completeExceptionally(new IllegalStateException("the Python peer exited"));
-        });
-        reader.setDaemon(true);
-        reader.start();
-        pythonUrl = "http://127.0.0.1:" + port.get(30, TimeUnit.SECONDS);
+        assumeTrue(PythonPeer.available(), "python3 is needed for the interoperability test");
+        python = PythonPeer.start();
+        pythonUrl = python.url();
     }
 
     @AfterAll
     static void stopPythonPeer() throws InterruptedException {
         if (python != null) {
-            python.destroyForcibly();
-            python.waitFor(10, TimeUnit.SECONDS);
+            python.close();
         }
     }
-
 
     private static List<Block> chainOf(String url) throws Exception {
         return ChainValidator.validate((JsonArray) ((JsonObject) Http.get(url + "/chain").exact()).get("chain"));
@@ -86,7 +58,7 @@ class PythonInteropIT {
         assertEquals(200, Http.get(pythonUrl + "/mine").status());
         assertEquals(200, Http.get(pythonUrl + "/mine").status());
 
-        try (TestNode java = TestNode.start()) {
+        try (TestNode java = TestNode.start("/", TestNode.MANUAL)) { // resolved by hand, as in the tutorial
             Http.postJson(java.url() + "/nodes/register", "{\"nodes\": [\"" + pythonUrl + "\"]}");
             assertEquals("Our chain was replaced", Http.get(java.url() + "/nodes/resolve").message());
             List<Block> adopted = chainOf(java.url());

@@ -49,6 +49,15 @@ class ResolveRoundsIT {
         fake.close();
     }
 
+    /** A node resolving by hand only (nothing moves by itself) with these settings. */
+    private static Map<String, String> manual(String... settings) {
+        Map<String, String> all = new HashMap<>(TestNode.MANUAL);
+        for (int i = 0; i < settings.length; i += 2) {
+            all.put(settings[i], settings[i + 1]);
+        }
+        return all;
+    }
+
     private static void register(TestNode node, String... peers) {
         StringBuilder body = new StringBuilder("{\"nodes\": [");
         for (int i = 0; i < peers.length; i++) {
@@ -78,7 +87,7 @@ class ResolveRoundsIT {
     /** The 3-node demo's ordinary case: a later peer's chain is longer than an earlier longer one's. */
     @Test
     void aLaterLongerPeerWinsAndEveryPeerHasAnOutcome() {
-        try (TestNode node = TestNode.start()) {
+        try (TestNode node = TestNode.start("/", TestNode.MANUAL)) {
             register(node, twoBlocks.url(), threeBlocks.url());
             Map<String, Map<?, ?>> reports = reports(Http.get(node.url() + "/nodes/resolve"));
             assertEquals("shorter", reports.get(twoBlocks.url()).get("outcome"));
@@ -103,7 +112,7 @@ class ResolveRoundsIT {
                 FakePeer.send(e, chain);
             }));
         }
-        try (TestNode node = TestNode.start("/", Map.of("blockchain.peer.connectTimeoutMs", "500"))) {
+        try (TestNode node = TestNode.start("/", manual("blockchain.peer.connectTimeoutMs", "500"))) {
             register(node, peers.toArray(String[]::new));
             Map<String, Map<?, ?>> reports = reports(Http.get(node.url() + "/nodes/resolve"));
             assertEquals("adopted", reports.get(peers.get(0)).get("outcome"));
@@ -125,7 +134,7 @@ class ResolveRoundsIT {
             FakePeer.sleep(1500);
             FakePeer.send(e, chain);
         });
-        try (TestNode node = TestNode.start()) {
+        try (TestNode node = TestNode.start("/", TestNode.MANUAL)) {
             register(node, peer);
             CompletableFuture<Http.Answer> one = CompletableFuture.supplyAsync(() -> Http.get(node.url() + "/nodes/resolve"));
             assertTrue(first.await(10, TimeUnit.SECONDS));
@@ -158,7 +167,7 @@ class ResolveRoundsIT {
                 }
             }));
         }
-        try (TestNode node = TestNode.start("/", Map.of("blockchain.peer.maxRoundBytes", "250000"))) {
+        try (TestNode node = TestNode.start("/", manual("blockchain.peer.maxRoundBytes", "250000"))) {
             register(node, peers.toArray(String[]::new));
             Map<String, Map<?, ?>> reports = reports(Http.get(node.url() + "/nodes/resolve"));
             long overBudget = reports.values().stream().filter(r -> r.get("outcome").equals("too-large")
@@ -185,7 +194,7 @@ class ResolveRoundsIT {
                 // the node hung up: expected
             }
         });
-        try (TestNode node = TestNode.start("/", Map.of("blockchain.peer.maxResponseBytes", "1048576",
+        try (TestNode node = TestNode.start("/", manual("blockchain.peer.maxResponseBytes", "1048576",
                 "blockchain.peer.deadlineMs", "20000"))) {
             register(node, peer);
             Map<?, ?> report = reports(Http.get(node.url() + "/nodes/resolve")).get(peer);
@@ -213,7 +222,7 @@ class ResolveRoundsIT {
         }
         String body = chain.append("], \"length\": 6}").toString();
         String peer = fake.serve("slow-floats", e -> FakePeer.send(e, body));
-        try (TestNode node = TestNode.start("/", Map.of("blockchain.peer.deadlineMs", "1000"))) {
+        try (TestNode node = TestNode.start("/", manual("blockchain.peer.deadlineMs", "1000"))) {
             register(node, peer);
             Map<?, ?> report = reports(Http.get(node.url() + "/nodes/resolve")).get(peer);
             assertEquals("timeout", report.get("outcome"), report.toString());
@@ -238,8 +247,8 @@ class ResolveRoundsIT {
     void bigBlocksAreRefusedOverTheLimitAndStreamedUnderIt() {
         Map<String, String> big = Map.of("blockchain.maxBodyBytes", "4000000", "blockchain.maxBlockBytes", "4000000");
         try (TestNode miner = TestNode.start("/", big);
-             TestNode strict = TestNode.start("/", Map.of("blockchain.maxBlockBytes", "1048576"));
-             TestNode lenient = TestNode.start()) {
+             TestNode strict = TestNode.start("/", manual("blockchain.maxBlockBytes", "1048576"));
+             TestNode lenient = TestNode.start("/", TestNode.MANUAL)) {
             String amount = "1." + "0".repeat(3_000_000); // Python reads any float literal; the block is ~3 MB
             Http.Answer posted = Http.postJson(miner.url() + "/transactions/new",
                     "{\"sender\": \"a\", \"recipient\": \"b\", \"amount\": " + amount + "}");
@@ -266,7 +275,7 @@ class ResolveRoundsIT {
     /** A resolve does not tell callers more about other hosts' ports than the outcome kind. */
     @Test
     void unreachablePeersAreReportedWithoutConnectionDetails() {
-        try (TestNode node = TestNode.start()) {
+        try (TestNode node = TestNode.start("/", TestNode.MANUAL)) {
             register(node, "http://127.0.0.1:1");
             Map<?, ?> report = reports(Http.get(node.url() + "/nodes/resolve")).get("http://127.0.0.1:1");
             assertEquals("unreachable", report.get("outcome"));

@@ -20,6 +20,12 @@ public final class TestNode implements AutoCloseable {
         this.ownDataDir = ownDataDir;
     }
 
+    /**
+     * The tutorial's network, where nothing moves between nodes until someone resolves: for tests
+     * of what resolve itself does.
+     */
+    public static final Map<String, String> MANUAL = Map.of("blockchain.network", "manual");
+
     public static TestNode start() {
         return start("/", Map.of());
     }

@@ -89,7 +89,7 @@ class TutorialIT {
 
     @Test
     void twoNodesRegisterAndResolve() throws Exception {
-        try (TestNode a = TestNode.start(); TestNode b = TestNode.start()) {
+        try (TestNode a = TestNode.start("/", TestNode.MANUAL); TestNode b = TestNode.start("/", TestNode.MANUAL)) {
             Http.get(a.url() + "/mine");
             Http.postJson(a.url() + "/transactions/new", "{\"sender\": \"a\", \"recipient\": \"b\", \"amount\": 0.1}");
             Http.get(a.url() + "/mine");

@@ -227,6 +227,61 @@ class BlockchainTest {
         assertEquals(1, node.state().length());
     }
 
+    @Test
+    void aPeersBlockIsAppendedWhenItFollowsOurTipAndPlacedOtherwise() throws Exception {
+        try (Blockchain theirs = new Blockchain(new MemoryStore(), 1);
+             Blockchain ours = new Blockchain(new MemoryStore(), 1)) {
+            theirs.mine();
+            Block second = theirs.state().tip();
+            assertEquals(Blockchain.Arrival.AHEAD, ours.acceptBlock(second), "same height, another branch: theirs is longer");
+            assertTrue(ours.adoptIfLonger(theirs.state().chain()));
+            assertEquals(Blockchain.Arrival.KNOWN, ours.acceptBlock(second));
+
+            Transaction both = tx("in", "both pools", 7);
+            theirs.addTransaction(both);
+            ours.addTransaction(both);
+            ours.addTransaction(tx("only", "ours", 8));
+            Block third = theirs.mine();
+            assertEquals(Blockchain.Arrival.APPENDED, ours.acceptBlock(third));
+            assertEquals(theirs.state().chain(), ours.state().chain());
+            assertEquals(List.of(tx("only", "ours", 8)), ours.state().pending(), "what the block holds leaves the pool");
+            assertEquals(bytes(ours.state().pending()), ours.state().pendingBytes());
+
+            Block fifth = mineTwice(theirs);
+            assertEquals(Blockchain.Arrival.AHEAD, ours.acceptBlock(fifth), "a gap: the blocks between are missing");
+            assertEquals(Blockchain.Arrival.BEHIND, ours.acceptBlock(Block.genesis(1.5)));
+
+            JsonObject forged = theirs.state().tip().json();
+            Block wrongProof = Block.fromJson(JsonObject.builder().put("index", 4).put("timestamp", forged.get("timestamp"))
+                    .put("transactions", forged.get("transactions")).put("proof", 1)
+                    .put("previous_hash", ours.state().tip().hash()).build());
+            org.junit.jupiter.api.Assertions.assertThrows(io.learnchain.chain.InvalidChainException.class,
+                    () -> ours.acceptBlock(wrongProof));
+            assertEquals(3, ours.state().length());
+        }
+    }
+
+    private static Block mineTwice(Blockchain node) {
+        node.mine();
+        return node.mine();
+    }
+
+    @Test
+    void aLocatorNamesTheLastBlocksThenEverFewerDownToTheFirst() throws Exception {
+        try (Blockchain node = new Blockchain(new MemoryStore(), 2)) {
+            for (int i = 0; i < 99; i++) {
+                node.mine();
+            }
+            List<Block> chain = node.state().chain();
+            List<Block> locator = Blockchain.locator(chain);
+            List<Block> lastTen = new ArrayList<>(chain.subList(90, 100));
+            java.util.Collections.reverse(lastTen);
+            assertEquals(lastTen, locator.subList(0, 10));
+            assertEquals(chain.get(0), locator.get(locator.size() - 1));
+            assertTrue(locator.size() < 20, locator.size() + " entries");
+        }
+    }
+
     private static long bytes(List<Transaction> transactions) {
         return transactions.stream().mapToLong(Transaction::encodedSize).sum();
     }

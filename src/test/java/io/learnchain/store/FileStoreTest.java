@@ -241,7 +241,7 @@ class FileStoreTest {
             second.addTransaction(tx("newer", "2"));
             acknowledged = List.of(second.state().chain(), second.state().pending());
             // the old node's round ends now and tries to swap in a chain
-            assertThrows(StoreException.class, () -> old.replaceChain(oldChain, List.of()));
+            assertThrows(StoreException.class, () -> old.replaceChain(oldChain, 0, List.of()));
             second.addTransaction(tx("newest", "3"));
         }
         try (Blockchain third = open()) {
@@ -265,6 +265,37 @@ class FileStoreTest {
         try (Blockchain again = new Blockchain(new FileStore(dir), 1, limits)) {
             assertTrue(left.equals(again.state().pending()), "the same transactions wait, in the same order");
             assertEquals(left.stream().mapToLong(Transaction::encodedSize).sum(), again.state().pendingBytes());
+        }
+    }
+
+    /** A short reorg is one journal line, whole or not at all; the snapshot is not rewritten. */
+    @Test
+    void aShortReorgIsJournaledAndSurvivesARestart() throws Exception {
+        List<Block> expectedChain;
+        List<Transaction> expectedPending;
+        try (Blockchain theirs = new Blockchain(new io.learnchain.store.MemoryStore(), 1);
+             Blockchain ours = open()) {
+            theirs.mine();
+            theirs.mine();
+            assertTrue(ours.adoptIfLonger(theirs.state().chain()));
+            byte[] snapshot = Files.readAllBytes(dir.resolve("snapshot.log"));
+            ours.addTransaction(tx("dropped-with-our-block", "3"));
+            ours.mine();
+            ours.mine();
+            ours.addTransaction(tx("still", "4"));
+            for (int i = 0; i < 3; i++) {
+                theirs.mine();
+            }
+            assertTrue(ours.adoptIfLonger(theirs.state().chain()));
+            expectedChain = ours.state().chain();
+            expectedPending = ours.state().pending();
+            assertEquals(List.of(tx("dropped-with-our-block", "3"), tx("still", "4")), expectedPending);
+            assertTrue(java.util.Arrays.equals(snapshot, Files.readAllBytes(dir.resolve("snapshot.log"))), "no new snapshot");
+            assertTrue(Files.readString(journal()).contains("\"reorg\""));
+        }
+        try (Blockchain again = open()) {
+            assertEquals(expectedChain, again.state().chain());
+            assertEquals(expectedPending, again.state().pending());
         }
     }
 }

@@ -1,9 +1,11 @@
-package io.learnchain.peer;
+package io.learnchain.net;
 
 import com.sun.net.httpserver.HttpServer;
 import io.learnchain.chain.Block;
 import io.learnchain.node.Blockchain;
 import io.learnchain.node.NodeStoppedException;
+import io.learnchain.peer.PeerClient;
+import io.learnchain.peer.PeerSettings;
 import io.learnchain.store.MemoryStore;
 import org.junit.jupiter.api.Test;
 
@@ -55,13 +57,15 @@ class ConsensusTest {
         peer.start();
         try (Blockchain node = new Blockchain(new MemoryStore(), 1)) {
             node.registerPeers(List.of("http://127.0.0.1:" + peer.getAddress().getPort()), 10);
-            Consensus consensus = new Consensus(node, SETTINGS);
+            PeerClient client = new PeerClient(SETTINGS, node.nodeId());
+            Consensus consensus = new Consensus(node, SETTINGS, client);
             CompletableFuture<Consensus.Round> round = CompletableFuture.supplyAsync(consensus::resolve);
             assertTrue(asked.await(10, TimeUnit.SECONDS));
             consensus.close();
             assertFalse(round.get(10, TimeUnit.SECONDS).replaced());
             assertEquals(1, node.state().length());
             assertThrows(NodeStoppedException.class, consensus::resolve);
+            client.close();
         } finally {
             peer.stop(0);
         }

@@ -1,4 +1,4 @@
-package io.learnchain.peer;
+package io.learnchain.net;
 
 import io.learnchain.chain.Block;
 import io.learnchain.chain.ChainValidator;
@@ -6,6 +6,12 @@ import io.learnchain.chain.InvalidChainException;
 import io.learnchain.node.Blockchain;
 import io.learnchain.node.NodeState;
 import io.learnchain.node.NodeStoppedException;
+import io.learnchain.peer.PeerClient;
+import io.learnchain.peer.PeerFailure;
+import io.learnchain.peer.PeerOutcome;
+import io.learnchain.peer.PeerSettings;
+import io.learnchain.peer.PeerStatus;
+import io.learnchain.peer.RoundBudget;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 
 import java.time.Instant;
@@ -57,10 +63,11 @@ public final class Consensus implements AutoCloseable {
     public record Round(boolean replaced, List<PeerOutcome> peers) {
     }
 
-    public Consensus(Blockchain blockchain, PeerSettings settings) {
+    /** @param client how to talk to peers; closed by its owner, after this */
+    public Consensus(Blockchain blockchain, PeerSettings settings, PeerClient client) {
         this.blockchain = blockchain;
         this.settings = settings;
-        this.client = new PeerClient(settings, blockchain.nodeId());
+        this.client = client;
         AtomicInteger counter = new AtomicInteger();
         // A round asks at most maxPeers peers at once; idle threads go after a while.
         this.fetchers = new ThreadPoolExecutor(settings.maxPeers(), settings.maxPeers(), 30, TimeUnit.SECONDS,
@@ -271,8 +278,6 @@ public final class Consensus implements AutoCloseable {
             fetchers.awaitTermination(5, TimeUnit.SECONDS); // a server undeploying the WAR must find no thread left
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            client.close();
         }
     }
 }

@@ -1,0 +1,230 @@
+package io.learnchain.net;
+
+import io.learnchain.chain.Block;
+import io.learnchain.chain.InvalidChainException;
+import io.learnchain.chain.Transaction;
+import io.learnchain.json.JsonObject;
+import io.learnchain.json.JsonString;
+import io.learnchain.json.JsonWriter;
+import io.learnchain.node.Blockchain;
+import io.learnchain.peer.Deadline;
+import io.learnchain.peer.PeerClient;
+import io.learnchain.peer.PeerFailure;
+import io.learnchain.peer.PeerSettings;
+import io.learnchain.peer.PeerStatus;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * The node among its peers: what the API does that concerns other nodes goes through here.
+ * Mining and new transactions spread by themselves ({@link Gossip}); the node pulls what it
+ * lacks at start, on a schedule and when a peer shows it is ahead ({@link Sync}); the tutorial's
+ * resolve is a {@link Consensus} round; registering a peer introduces this node to it, so that
+ * news flows both ways.
+ *
+ * <p>All of this is the live network; a manual one ({@code network=manual}) is the tutorial's:
+ * nothing moves between nodes until someone resolves, and peers' pushes are ignored.
+ *
+ * <p>Layers: this package decides what to do with peers; {@code peer} talks HTTP to them;
+ * {@code node} keeps the chain. Thread-safe.
+ */
+public final class Network implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Network.class.getName());
+
+    private final Blockchain blockchain;
+    private final PeerSettings settings;
+    private final PeerClient client;
+    private final PeerBook book = new PeerBook();
+    private final ScheduledExecutorService timer;
+    private final Consensus consensus;
+    private final Sync sync;
+    private final Gossip gossip;
+    private final ExecutorService introductions;
+    private final ScheduledFuture<?> schedule;
+    private final boolean live;
+    private volatile String ownUrl;
+
+    /**
+     * @param live         false for the tutorial's manual network
+     * @param syncInterval how often to pull from every peer; zero for never (syncs still happen
+     *                     when a peer shows it is ahead)
+     * @param publicUrl    this node's address as peers reach it, or null to learn it from requests
+     */
+    public Network(Blockchain blockchain, PeerSettings settings, boolean live, Duration syncInterval, String publicUrl) {
+        this.blockchain = blockchain;
+        this.live = live;
+        this.settings = settings;
+        this.ownUrl = publicUrl;
+        this.client = new PeerClient(settings, blockchain.nodeId());
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "network-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        this.consensus = new Consensus(blockchain, settings, client);
+        this.sync = new Sync(blockchain, client, book, settings, timer, this::announceTip);
+        this.gossip = new Gossip(blockchain, client, book, sync, settings, timer, () -> ownUrl);
+        this.introductions = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "network-introductions");
+            t.setDaemon(true);
+            return t;
+        });
+        this.schedule = !live || syncInterval.isZero() ? null
+                : timer.scheduleWithFixedDelay(sync::requestAll, 0, syncInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** This node's address as its peers know it, once known (the setting, or the first request that shows it). */
+    public String ownUrl() {
+        return ownUrl;
+    }
+
+    /** Learns this node's address from a request, unless it is set or known already. */
+    public void learnOwnUrl(String url) {
+        if (ownUrl == null && url != null) {
+            ownUrl = url;
+        }
+    }
+
+    /** Mines a block and announces it. */
+    public Block mine() {
+        Block block = blockchain.mine();
+        if (live) {
+            gossip.announce(block, null);
+        }
+        return block;
+    }
+
+    /** Adds a client's transaction to the pool and relays it; returns the index of the block that will hold it. */
+    public long addTransaction(Transaction transaction) {
+        long index = blockchain.addTransaction(transaction);
+        if (live) {
+            gossip.relay(transaction, UUID.randomUUID().toString(), null);
+        }
+        return index;
+    }
+
+    /** The tutorial's resolve; a chain it adopts is announced. */
+    public Consensus.Round resolve() {
+        Consensus.Round round = consensus.resolve();
+        if (round.replaced() && live) {
+            announceTip(blockchain.state().tip(), null);
+        }
+        return round;
+    }
+
+    /**
+     * Registers peers; those new to this node are synced with, and this node introduces itself
+     * to them (unless {@code introduced}: the caller is a node introducing itself, which knows
+     * us already).
+     *
+     * @return every peer after the change
+     */
+    public List<String> register(List<String> peers, int maxPeers, boolean introduced) {
+        List<String> before = blockchain.state().peers();
+        List<String> after = blockchain.registerPeers(peers, maxPeers);
+        if (!live) {
+            return after;
+        }
+        for (String peer : after) {
+            if (!before.contains(peer)) {
+                sync.request(peer);
+                if (!introduced) {
+                    introduceTo(peer);
+                }
+            }
+        }
+        return after;
+    }
+
+    /** Forgets peers. */
+    public List<String> remove(List<String> peers) {
+        peers.forEach(book::forget);
+        return blockchain.removePeers(peers);
+    }
+
+    /** A block a peer pushed; the word for the answer. */
+    public String receiveBlock(Block block, String from) throws InvalidChainException {
+        return live ? gossip.onBlock(block, from).word : Gossip.Receipt.IGNORED.word;
+    }
+
+    /** A transaction a peer pushed; the word for the answer. */
+    public String receiveTransaction(Transaction transaction, String relayId, String from) {
+        return live ? gossip.onTransaction(transaction, relayId, from).word : Gossip.Receipt.IGNORED.word;
+    }
+
+    /** What the last resolve round said of {@code peer}, or null. */
+    public PeerStatus status(String peer) {
+        return consensus.status(peer);
+    }
+
+    /** What this node has heard from {@code peer}: its protocol, height and when it was last heard. */
+    public JsonObject heard(String peer) {
+        PeerBook.Entry entry = book.get(peer);
+        JsonObject.Builder b = JsonObject.builder().put("protocol", entry.protocol().name().toLowerCase(java.util.Locale.ROOT));
+        if (entry.height() >= 0) {
+            b.put("height", entry.height());
+        }
+        if (entry.lastHeard() != null) {
+            b.put("last_heard", entry.lastHeard().toString());
+        }
+        return b.build();
+    }
+
+    /** Messages sent to peers and dropped from full outboxes, blocks moved by syncs, since start. */
+    public JsonObject counters() {
+        return JsonObject.builder()
+                .put("messages_sent", gossip.sent())
+                .put("messages_dropped", gossip.dropped())
+                .put("blocks_synced", sync.blocksMoved())
+                .build();
+    }
+
+    private void announceTip(Block tip, String from) {
+        gossip.announce(tip, from);
+    }
+
+    /** Tells {@code peer} of this node with the tutorial's own registration, which a Python node takes too. */
+    private void introduceTo(String peer) {
+        String self = ownUrl;
+        if (self == null) {
+            return;
+        }
+        byte[] body = JsonWriter.compact(JsonObject.builder()
+                .put("nodes", new io.learnchain.json.JsonArray(List.of(new JsonString(self)))).build());
+        introductions.execute(() -> {
+            try (Deadline deadline = new Deadline(timer, settings.connectTimeout().plus(settings.responseTimeout()))) {
+                client.push(peer, "/nodes/register", body, true, deadline);
+            } catch (PeerFailure e) {
+                LOG.fine(() -> "introducing this node to " + peer + " failed: " + e.getMessage());
+            }
+        });
+    }
+
+    /** Stops talking to peers: rounds and syncs under way end first; the chain stays open for its owner to close. */
+    @Override
+    public void close() {
+        if (schedule != null) {
+            schedule.cancel(false);
+        }
+        consensus.close();
+        sync.close();
+        gossip.close();
+        introductions.shutdownNow();
+        timer.shutdownNow(); // last: the deadlines of the exchanges above run on it
+        client.close();
+        try {
+            introductions.awaitTermination(5, TimeUnit.SECONDS);
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package io.learnchain.it;
+
+import io.learnchain.json.Json;
+import io.learnchain.json.JsonArray;
+import io.learnchain.json.JsonObject;
+import io.learnchain.json.JsonWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Nodes that keep each other up to date by themselves: nobody calls resolve here. */
+class NetworkIT {
+    /** Only pushes, and syncs they cause: no pulling on a schedule. */
+    private static final Map<String, String> PUSH_ONLY = Map.of("blockchain.syncIntervalMs", "0");
+    /** Pulling from every peer twice a second too. */
+    private static final Map<String, String> PULLING = Map.of("blockchain.syncIntervalMs", "500");
+
+    @TempDir
+    Path dataDir;
+
+    /** Waits, at most 30 s, for {@code condition}. */
+    private static void await(String what, BooleanSupplier condition) {
+        long until = System.nanoTime() + 30_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                fail("not within 30 s: " + what);
+            }
+            FakePeer.sleep(50);
+        }
+    }
+
+    private static Map<String, Object> status(String url) {
+        return Http.get(url + "/status").json();
+    }
+
+    private static String lastHash(TestNode node) {
+        return (String) status(node.url()).get("last_hash");
+    }
+
+    private static int length(String url) {
+        return ((Number) status(url).get("length")).intValue();
+    }
+
+    private static int pending(TestNode node) {
+        return ((Number) status(node.url()).get("pending")).intValue();
+    }
+
+    private static void register(TestNode node, String peer) {
+        Http.Answer answer = Http.postJson(node.url() + "/nodes/register", "{\"nodes\": [\"" + peer + "\"]}");
+        assertEquals(201, answer.status(), answer.body());
+    }
+
+    private static boolean knows(TestNode node, String peer) {
+        return ((List<?>) Http.get(node.url() + "/nodes").json().get("total_nodes")).contains(peer);
+    }
+
+    private static void mine(String url) {
+        assertEquals(200, Http.get(url + "/mine").status());
+    }
+
+    private static void post(TestNode node, String sender) {
+        Http.Answer answer = Http.postJson(node.url() + "/transactions/new",
+                "{\"sender\": \"" + sender + "\", \"recipient\": \"someone\", \"amount\": 5}");
+        assertEquals(201, answer.status(), answer.body());
+    }
+
+    private static boolean allAgree(List<TestNode> nodes, int length) {
+        String hash = lastHash(nodes.get(0));
+        return nodes.stream().allMatch(n -> length(n.url()) == length && lastHash(n).equals(hash));
+    }
+
+    /** The senders of every transaction in a node's chain. */
+    private static Set<String> sendersInChain(TestNode node) {
+        Set<String> senders = new HashSet<>();
+        JsonArray chain = (JsonArray) ((JsonObject) Http.get(node.url() + "/chain").exact()).get("chain");
+        for (Json block : chain.items()) {
+            for (Json tx : ((JsonArray) ((JsonObject) block).get("transactions")).items()) {
+                senders.add(JsonWriter.compactString(((JsonObject) tx).get("sender")));
+            }
+        }
+        return senders;
+    }
+
+    @Test
+    void aLineOfSixNodesCarriesBlocksAndTransactionsFromEitherEnd() {
+        List<TestNode> nodes = new ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                nodes.add(TestNode.start("/", PUSH_ONLY));
+            }
+            for (int i = 0; i < 5; i++) {
+                register(nodes.get(i), nodes.get(i + 1).url()); // one way only
+            }
+            for (int i = 0; i < 5; i++) {
+                TestNode next = nodes.get(i + 1);
+                String introduced = nodes.get(i).url();
+                await(next.url() + " learns " + introduced, () -> knows(next, introduced));
+            }
+            TestNode first = nodes.get(0);
+            TestNode last = nodes.get(5);
+
+            mine(first.url()); // every node made its own genesis: this chain is longer, and wins everywhere
+            await("block 2 of the first node everywhere", () -> allAgree(nodes, 2));
+            mine(last.url());
+            await("block 3 of the last node everywhere", () -> allAgree(nodes, 3));
+
+            post(first, "from-first");
+            post(last, "from-last");
+            await("both transactions in every pool", () -> nodes.stream().allMatch(n -> pending(n) == 2));
+            mine(nodes.get(2).url());
+            await("the block holding them everywhere, and every pool empty",
+                    () -> allAgree(nodes, 4) && nodes.stream().allMatch(n -> pending(n) == 0));
+            assertTrue(sendersInChain(first).containsAll(Set.of("\"from-first\"", "\"from-last\"")));
+        } finally {
+            nodes.forEach(TestNode::close);
+        }
+    }
+
+    @Test
+    void aNodeThatWasDownCatchesUpByItselfMovingOnlyTheMissingBlocks() {
+        Map<String, String> ownDir = new java.util.HashMap<>(PULLING);
+        ownDir.put("blockchain.dataDir", dataDir.toString());
+        try (TestNode a = TestNode.start("/", PULLING)) {
+            try (TestNode b = TestNode.start("/", ownDir)) {
+                register(b, a.url());
+                mine(a.url());
+                await("b takes a's chain", () -> length(b.url()) == 2 && lastHash(b).equals(lastHash(a)));
+            }
+            for (int i = 0; i < 3; i++) {
+                mine(a.url());
+            }
+            try (TestNode b = TestNode.start("/", ownDir)) {
+                await("b catches up after its restart", () -> length(b.url()) == 5 && lastHash(b).equals(lastHash(a)));
+                Map<?, ?> network = (Map<?, ?>) status(b.url()).get("network");
+                assertEquals(3, ((Number) network.get("blocks_synced")).intValue(), "only the 3 missing blocks moved");
+            }
+        }
+    }
+
+    @Test
+    void aPartitionHealsIntoOneChainAndLosesNoTransaction() {
+        List<TestNode> nodes = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                nodes.add(TestNode.start("/", PULLING));
+            }
+            TestNode a = nodes.get(0);
+            TestNode b = nodes.get(1);
+            TestNode c = nodes.get(2);
+            TestNode d = nodes.get(3);
+            register(b, a.url());
+            register(c, b.url());
+            register(d, c.url());
+            await("introductions", () -> knows(a, b.url()) && knows(b, c.url()) && knows(c, d.url()));
+            mine(a.url());
+            await("one chain", () -> allAgree(nodes, 2));
+
+            // cut the link between b and c
+            assertEquals(200, Http.postJson(b.url() + "/nodes/remove", "{\"nodes\": [\"" + c.url() + "\"]}").status());
+            assertEquals(200, Http.postJson(c.url() + "/nodes/remove", "{\"nodes\": [\"" + b.url() + "\"]}").status());
+            post(a, "west");
+            mine(a.url());
+            mine(a.url());
+            post(d, "east");
+            for (int i = 0; i < 3; i++) {
+                mine(d.url());
+            }
+            await("each half agrees within itself", () -> allAgree(List.of(a, b), 4) && allAgree(List.of(c, d), 5));
+
+            register(b, c.url()); // heal
+            await("the longer half's chain everywhere", () -> allAgree(nodes, 5));
+            assertTrue(sendersInChain(a).contains("\"east\""));
+            // the west's transaction was in blocks the west dropped: back in its pools, mined again
+            assertTrue(pending(a) >= 1 && pending(b) >= 1, "the dropped transaction returns to the pool");
+            mine(a.url());
+            await("one chain again", () -> allAgree(nodes, 6));
+            for (TestNode node : nodes) {
+                assertTrue(sendersInChain(node).containsAll(Set.of("\"west\"", "\"east\"")), node.url());
+            }
+        } finally {
+            nodes.forEach(TestNode::close);
+        }
+    }
+
+    @Test
+    void thePythonNodeTakesPart() throws Exception {
+        assumeTrue(PythonPeer.available(), "python3 is needed to run the tutorial's node");
+        try (PythonPeer python = PythonPeer.start(); TestNode node = TestNode.start("/", PULLING)) {
+            register(node, python.url());
+            for (int i = 0; i < 3; i++) {
+                mine(python.url());
+            }
+            await("our node pulls the Python node's longer chain", () -> length(node.url()) == 4);
+            assertEquals(Http.get(python.url() + "/chain").exact(), ((JsonObject) Http.get(node.url() + "/chain").exact()));
+            mine(node.url());
+            mine(node.url());
+            Http.Answer resolved = Http.get(python.url() + "/nodes/resolve"); // it learnt of us when we registered it
+            assertEquals("Our chain was replaced", resolved.message());
+            assertEquals(6, length(node.url()));
+        }
+    }
+}
