@@ -118,10 +118,18 @@
     renderUptime();
     const rows = (status.peers || []).map((peer) => el('tr', {},
       el('td', { className: 'hash', text: peer.node }),
-      el('td', { className: 'outcome-' + peer.last_outcome, title: peer.last_detail || '', text: peer.last_outcome }),
-      el('td', { text: peer.last_reached ? new Date(peer.last_reached).toLocaleString() : 'never' })));
+      el('td', { text: peer.protocol === 'tutorial' ? 'tutorial API' : peer.protocol || 'unknown' }),
+      el('td', { text: peer.height !== undefined ? String(peer.height) : '–' }),
+      el('td', { text: peer.last_heard ? new Date(peer.last_heard).toLocaleTimeString() : 'never' }),
+      el('td', { className: 'outcome-' + peer.last_outcome, title: peer.last_detail || '', text: peer.last_outcome })));
     $('peers').replaceChildren(...rows);
     $('peers-empty').hidden = rows.length > 0;
+    const events = (status.feed || []).map((event) => el('li', {},
+      el('time', { text: new Date(event.at).toLocaleTimeString() }), ' ',
+      el('strong', { text: event.kind }), ' from ', el('span', { className: 'hash', text: event.from }), ': ',
+      el('span', { text: event.what })));
+    $('feed').replaceChildren(...events);
+    $('feed-empty').hidden = events.length > 0;
   }
 
   function renderUptime() {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# A local network of three nodes for a demo or a class: http://localhost:5000, :5001, :5002,
-# each registered with the other two.
+# A local network of three nodes for a demo or a class: http://localhost:5000, :5001, :5002.
+# Each pair is registered once, in one direction; the registered node learns the other by itself,
+# and from then on blocks and transactions spread without anyone calling resolve.
 #
 #   src/main/scripts/demo-network.sh start    # starts them (mvn jetty:run), registers, prints URLs
 #   src/main/scripts/demo-network.sh status   # their height and peers
@@ -32,15 +33,16 @@ start() {
     done
     curl -fs "http://localhost:$port/status" >/dev/null || { echo "node on $port did not start; see $RUN/node-$port.log"; exit 1; }
   done
-  for port in "${PORTS[@]}"; do
-    others=()
-    for other in "${PORTS[@]}"; do
-      [ "$other" = "$port" ] || others+=("\"http://localhost:$other\"")
+  for i in "${!PORTS[@]}"; do
+    later=()
+    for other in "${PORTS[@]:$((i + 1))}"; do
+      later+=("\"http://localhost:$other\"")
     done
+    [ ${#later[@]} -gt 0 ] || continue
     curl -fs -X POST -H "Content-Type: application/json" \
-      -d "{\"nodes\": [$(IFS=,; echo "${others[*]}")]}" "http://localhost:$port/nodes/register" >/dev/null
+      -d "{\"nodes\": [$(IFS=,; echo "${later[*]}")]}" "http://localhost:${PORTS[$i]}/nodes/register" >/dev/null
   done
-  echo "Three nodes, each registered with the other two:"
+  echo "Three nodes, each pair registered once (they introduce themselves to each other):"
   for port in "${PORTS[@]}"; do
     echo "  http://localhost:$port/"
   done

@@ -55,6 +55,7 @@ final class Gossip implements AutoCloseable {
     private final PeerSettings settings;
     private final ScheduledExecutorService timer;
     private final Supplier<String> ownUrl;
+    private final Feed feed;
     private final SeenSet seenBlocks = new SeenSet(10_000);
     private final SeenSet seenRelays = new SeenSet(100_000);
     private final ThreadPoolExecutor senders;
@@ -74,7 +75,8 @@ final class Gossip implements AutoCloseable {
     }
 
     Gossip(Blockchain blockchain, PeerClient client, PeerBook book, Sync sync, PeerSettings settings,
-           ScheduledExecutorService timer, Supplier<String> ownUrl) {
+           ScheduledExecutorService timer, Supplier<String> ownUrl, Feed feed) {
+        this.feed = feed;
         this.blockchain = blockchain;
         this.client = client;
         this.book = book;
@@ -216,6 +218,7 @@ final class Gossip implements AutoCloseable {
         }
         switch (blockchain.acceptBlock(block)) {
             case APPENDED:
+                feed.add("block", sender, "block " + block.index() + " (" + block.transactionCount() + " transactions)");
                 announce(block, sender);
                 return Receipt.ACCEPTED;
             case AHEAD:
@@ -246,10 +249,13 @@ final class Gossip implements AutoCloseable {
             return Receipt.KNOWN;
         }
         try {
-            blockchain.addTransaction(transaction);
+            if (blockchain.addRelayedTransaction(transaction) < 0) {
+                return Receipt.KNOWN; // the chain holds it: a block brought it before its relay did
+            }
         } catch (PoolFullException e) {
             return Receipt.POOL_FULL;
         }
+        feed.add("transaction", sender, JsonWriter.compactString(transaction.json()));
         relay(transaction, relayId, sender);
         return Receipt.ACCEPTED;
     }

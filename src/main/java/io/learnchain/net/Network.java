@@ -43,6 +43,7 @@ public final class Network implements AutoCloseable {
     private final PeerSettings settings;
     private final PeerClient client;
     private final PeerBook book = new PeerBook();
+    private final Feed feed = new Feed();
     private final ScheduledExecutorService timer;
     private final Consensus consensus;
     private final Sync sync;
@@ -70,15 +71,20 @@ public final class Network implements AutoCloseable {
             return t;
         });
         this.consensus = new Consensus(blockchain, settings, client);
-        this.sync = new Sync(blockchain, client, book, settings, timer, this::announceTip);
-        this.gossip = new Gossip(blockchain, client, book, sync, settings, timer, () -> ownUrl);
+        this.sync = new Sync(blockchain, client, book, settings, timer, this::announceTip, feed);
+        this.gossip = new Gossip(blockchain, client, book, sync, settings, timer, () -> ownUrl, feed);
         this.introductions = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "network-introductions");
             t.setDaemon(true);
             return t;
         });
-        this.schedule = !live || syncInterval.isZero() ? null
-                : timer.scheduleWithFixedDelay(sync::requestAll, 0, syncInterval.toMillis(), TimeUnit.MILLISECONDS);
+        if (!live) {
+            this.schedule = null;
+        } else if (syncInterval.isZero()) {
+            this.schedule = timer.schedule(sync::requestAll, 0, TimeUnit.MILLISECONDS); // at start only
+        } else {
+            this.schedule = timer.scheduleWithFixedDelay(sync::requestAll, 0, syncInterval.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /** This node's address as its peers know it, once known (the setting, or the first request that shows it). */
@@ -176,6 +182,11 @@ public final class Network implements AutoCloseable {
             b.put("last_heard", entry.lastHeard().toString());
         }
         return b.build();
+    }
+
+    /** What arrived from peers lately, newest first. */
+    public io.learnchain.json.JsonArray feed() {
+        return feed.toJson();
     }
 
     /** Messages sent to peers and dropped from full outboxes, blocks moved by syncs, since start. */

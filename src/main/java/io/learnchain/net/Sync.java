@@ -49,6 +49,7 @@ final class Sync implements AutoCloseable {
     private final PeerSettings settings;
     private final ScheduledExecutorService timer;
     private final BiConsumer<Block, String> onNewTip;
+    private final Feed feed;
     private final RoundBudget budget;
     private final ThreadPoolExecutor workers;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
@@ -56,7 +57,8 @@ final class Sync implements AutoCloseable {
 
     /** @param onNewTip told of our new tip after an adoption, and of the peer it came from */
     Sync(Blockchain blockchain, PeerClient client, PeerBook book, PeerSettings settings, ScheduledExecutorService timer,
-         BiConsumer<Block, String> onNewTip) {
+         BiConsumer<Block, String> onNewTip, Feed feed) {
+        this.feed = feed;
         this.blockchain = blockchain;
         this.client = client;
         this.book = book;
@@ -118,6 +120,8 @@ final class Sync implements AutoCloseable {
             }
             blocksMoved.addAndGet(fetched.received().blocks().size());
             if (blockchain.adoptIfLonger(fetched.candidate())) {
+                feed.add("chain", peer, "a longer chain: " + fetched.candidate().size() + " blocks, "
+                        + fetched.received().blocks().size() + " of them fetched");
                 onNewTip.accept(blockchain.state().tip(), peer);
                 return true;
             }

@@ -51,6 +51,8 @@ public final class Blockchain implements AutoCloseable {
     /** The newest durable state: what readers see. */
     private volatile NodeState published;
     private volatile boolean closed;
+    /** Guarded by {@link #writer}. */
+    private final MinedElsewhere minedElsewhere = new MinedElsewhere(100_000);
 
     /**
      * Opens the node kept in {@code store}, or starts a new one with a new id and a genesis block.
@@ -150,6 +152,25 @@ public final class Blockchain implements AutoCloseable {
         }
         publishWhenDurable(next);
         return next.nextIndex();
+    }
+
+    /**
+     * Adds a transaction a peer relayed, unless it is a payment our chain holds already: one
+     * that reached us in a peer's block before its relayed copy arrived.
+     *
+     * @return the index of the block that will hold it, or -1 if the chain holds it already
+     * @throws PoolFullException as {@link #addTransaction}
+     */
+    public long addRelayedTransaction(Transaction transaction) {
+        writer.lock();
+        try {
+            if (minedElsewhere.consume(transaction.canonical())) {
+                return -1;
+            }
+        } finally {
+            writer.unlock();
+        }
+        return addTransaction(transaction);
     }
 
     /**
@@ -306,39 +327,48 @@ public final class Blockchain implements AutoCloseable {
     public boolean adoptIfLonger(List<Block> candidate) {
         checkOpen();
         NodeState next;
-        int kept;
-        int dropped;
+        boolean adopted = false;
+        int kept = 0;
+        int dropped = 0;
         writer.lock();
         try {
             NodeState current = latest;
-            if (candidate.size() <= current.length()) {
-                return false; // ties keep our chain; our chain may have grown while peers were asked
-            }
-            kept = Reorg.commonPrefix(current.chain(), candidate);
-            dropped = current.length() - kept;
-            List<Transaction> pending = Reorg.pendingAfter(current.chain(), candidate, current.pending());
-            long position;
-            List<Block> chain;
-            if (kept == current.length()) {
-                // it extends ours: append what is new, as mined blocks are
-                position = 0;
-                chain = current.chain();
-                for (Block block : candidate.subList(kept, candidate.size())) {
-                    position = store.appendBlock(block);
-                    chain = append(chain, block);
+            // A tie keeps our chain. Ours may have grown while peers were asked, and what made it
+            // grow may still be on its way to disk: the caller then answers after it is durable.
+            next = current;
+            if (candidate.size() > current.length()) {
+                kept = Reorg.commonPrefix(current.chain(), candidate);
+                dropped = current.length() - kept;
+                List<Transaction> pending = Reorg.pendingAfter(current.chain(), candidate, current.pending());
+                Reorg.arrivedMined(current.chain(), candidate, current.pending()).forEach(tx -> minedElsewhere.add(tx.canonical()));
+                long position;
+                List<Block> chain;
+                if (kept == current.length()) {
+                    // it extends ours: append what is new, as mined blocks are
+                    position = 0;
+                    chain = current.chain();
+                    for (Block block : candidate.subList(kept, candidate.size())) {
+                        position = store.appendBlock(block);
+                        chain = append(chain, block);
+                    }
+                } else {
+                    position = store.replaceChain(candidate, kept, pending);
+                    chain = AppendList.copyOf(candidate);
                 }
-            } else {
-                position = store.replaceChain(candidate, kept, pending);
-                chain = AppendList.copyOf(candidate);
+                next = new NodeState(chain, AppendList.copyOf(pending), bytes(pending), current.peers(), position);
+                latest = next;
+                adopted = true;
             }
-            next = new NodeState(chain, AppendList.copyOf(pending), bytes(pending), current.peers(), position);
-            latest = next;
         } finally {
             writer.unlock();
         }
-        LOG.info(() -> "adopted a chain of " + candidate.size() + " blocks: " + (candidate.size() - kept) + " new, "
-                + dropped + " of ours dropped");
         publishWhenDurable(next);
+        if (!adopted) {
+            return false;
+        }
+        int newBlocks = candidate.size() - kept;
+        int lost = dropped;
+        LOG.info(() -> "adopted a chain of " + candidate.size() + " blocks: " + newBlocks + " new, " + lost + " of ours dropped");
         return true;
     }
 
@@ -376,6 +406,8 @@ public final class Blockchain implements AutoCloseable {
             }
             ChainValidator.checkLink(tip, block);
             List<Transaction> pending = Transaction.without(current.pending(), block.transactions());
+            Reorg.arrivedMined(List.of(tip), List.of(tip, block), current.pending())
+                    .forEach(tx -> minedElsewhere.add(tx.canonical()));
             long pendingBytes = pending.size() == current.pending().size() ? current.pendingBytes() : bytes(pending);
             long position = store.appendBlock(block);
             next = new NodeState(append(current.chain(), block),

@@ -39,6 +39,29 @@ final class Reorg {
     }
 
     /**
+     * The transactions the new chain's blocks past the shared prefix hold that were neither
+     * pending nor in the old chain's dropped blocks: payments this node learns of only now, mined
+     * elsewhere (rewards excepted).
+     */
+    static List<Transaction> arrivedMined(List<Block> oldChain, List<Block> newChain, List<Transaction> pending) {
+        int common = commonPrefix(oldChain, newChain);
+        List<Transaction> included = new ArrayList<>();
+        for (Block adopted : newChain.subList(common, newChain.size())) {
+            for (JsonObject tx : adopted.transactions()) {
+                if (!isReward(tx)) {
+                    included.add(new Transaction(tx));
+                }
+            }
+        }
+        List<JsonObject> known = new ArrayList<>();
+        for (Block dropped : oldChain.subList(common, oldChain.size())) {
+            known.addAll(dropped.transactions());
+        }
+        pending.forEach(tx -> known.add(tx.json()));
+        return Transaction.without(included, known);
+    }
+
+    /**
      * How many first blocks two chains share. Blocks are linked by hashes, so once two chains
      * differ at a height they differ above it too: a binary search finds the fork.
      */

@@ -153,12 +153,24 @@ abstract class ApiServlet extends HttpServlet {
         return NodeListener.network(getServletContext());
     }
 
-    /** The address this request arrived at, as a peer on that network would reach this node. */
+    /**
+     * The address this request arrived at, as a peer on that network would reach this node: the
+     * socket's local address, not the Host header (which any client may set), except that a
+     * loopback name the client used ({@code localhost:5000}) is kept as written.
+     */
     static String arrivalUrl(HttpServletRequest request) {
-        String host = request.getLocalAddr();
+        String path = request.getContextPath();
+        String named = request.getServerName();
+        String local = request.getLocalAddr();
+        boolean overLoopback = local.startsWith("127.") || local.equals("0:0:0:0:0:0:0:1") || local.equals("::1");
+        boolean loopbackName = named.equals("localhost") || named.startsWith("127.");
+        if (overLoopback && loopbackName && request.getServerPort() == request.getLocalPort()) {
+            return request.getScheme() + "://" + named + ":" + request.getLocalPort() + path;
+        }
+        String host = local;
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
-        return request.getScheme() + "://" + host + ":" + request.getLocalPort() + request.getContextPath();
+        return request.getScheme() + "://" + host + ":" + request.getLocalPort() + path;
     }
 }

@@ -27,6 +27,7 @@ public final class StatusServlet extends ApiServlet {
                 .put("data_dir", blockchain.storeLocation())
                 .put("started_at", blockchain.startedAt().toString())
                 .put("network", network().counters())
+                .put("feed", network().feed())
                 .put("settings", settings().toJson())
                 .build());
     }

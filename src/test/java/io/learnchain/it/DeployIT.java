@@ -97,12 +97,16 @@ class DeployIT {
             assertEquals(200, Http.get(root + "/mine").status());
             assertEquals(201, Http.postJson(nested + "/nodes/register", "{\"nodes\": [\"" + root + "\"]}").status());
             // the nested node may have pulled the chain by itself already (the live network); after a resolve it has it
-            assertEquals(200, Http.get(nested + "/nodes/resolve").status());
-            assertEquals(Http.get(root + "/chain").body(), Http.get(nested + "/chain").body());
+            Http.Answer resolved = Http.get(nested + "/nodes/resolve");
+            assertEquals(200, resolved.status());
+            assertEquals(Http.get(root + "/chain").body(), Http.get(nested + "/chain").body(), resolved.body());
             assertEquals(404, Http.get(root + "/nope").status());
             assertTrue(Http.get(root + "/").body().contains("app.js"), "the status page is served");
             assertEquals(userHome.resolve(".blockchain-node/ROOT").toString(), Http.get(root + "/status").json().get("data_dir"));
             assertEquals(userHome.resolve(".blockchain-node/blockchain").toString(), Http.get(nested + "/status").json().get("data_dir"));
+        } catch (AssertionError e) {
+            server.stop();
+            throw new AssertionError(e.getMessage() + "\nThe server's log:\n" + server.output(), e);
         } finally {
             server.stop();
         }

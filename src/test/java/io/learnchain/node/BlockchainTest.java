@@ -261,6 +261,139 @@ class BlockchainTest {
         }
     }
 
+    /** Gossip can be slower than a block: a relayed copy of a payment our chain got from a peer is not a new payment. */
+    @Test
+    void aRelayedCopyOfAPaymentAlreadyMinedElsewhereIsNotPooledAgain() throws Exception {
+        try (Blockchain theirs = new Blockchain(new MemoryStore(), 1);
+             Blockchain ours = new Blockchain(new MemoryStore(), 1)) {
+            theirs.mine();
+            assertTrue(ours.adoptIfLonger(theirs.state().chain()));
+            Transaction pay = tx("alice", "bob", 5);
+            theirs.addTransaction(pay);
+            theirs.addTransaction(pay); // two identical payments: two payments
+            theirs.addTransaction(tx("carol", "dan", 1));
+            assertEquals(Blockchain.Arrival.APPENDED, ours.acceptBlock(theirs.mine()));
+            assertEquals(-1, ours.addRelayedTransaction(pay), "the block brought it first");
+            assertEquals(-1, ours.addRelayedTransaction(pay), "and its identical twin");
+            assertTrue(ours.addRelayedTransaction(pay) > 0, "a third identical payment is new");
+            assertEquals(List.of(pay), ours.state().pending());
+
+            theirs.addTransaction(tx("erin", "frank", 2));
+            theirs.mine();
+            theirs.mine();
+            assertTrue(ours.adoptIfLonger(theirs.state().chain()));
+            assertEquals(-1, ours.addRelayedTransaction(tx("erin", "frank", 2)), "also when it came in an adopted chain");
+            assertTrue(ours.addTransaction(tx("carol", "dan", 1)) > 0, "a client's transaction is always a new payment");
+        }
+    }
+
+    /**
+     * A chain that loses to one adopted meanwhile answers only once the winner is durable: a
+     * resolve must not answer from a state still on its way to disk.
+     */
+    @Test
+    void aLosingCandidateReturnsOnlyOnceTheWinnerIsDurable() throws Exception {
+        GatedStore store = new GatedStore();
+        try (Blockchain theirs = new Blockchain(new MemoryStore(), 1);
+             Blockchain ours = new Blockchain(store, 1)) {
+            theirs.mine();
+            List<Block> winner = theirs.state().chain();
+            store.close(true);
+            Thread first = new Thread(() -> ours.adoptIfLonger(winner));
+            first.start();
+            awaitWaiting(first);
+            java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+            Thread second = new Thread(() -> {
+                ours.adoptIfLonger(winner);
+                seen.set(ours.state().length());
+            });
+            second.start();
+            awaitWaiting(second);
+            store.close(false);
+            first.join();
+            second.join();
+            assertEquals(2, seen.get(), "the second caller answered from a state that was not yet durable");
+        }
+    }
+
+    /** Waits until {@code thread} blocks (the gated disk) or ends. */
+    private static void awaitWaiting(Thread thread) throws InterruptedException {
+        while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TERMINATED) {
+            Thread.sleep(1);
+        }
+    }
+
+    /** A memory store whose disk can be held: while the gate is shut, nothing becomes durable. */
+    private static final class GatedStore implements io.learnchain.store.NodeStore {
+        private final MemoryStore inner = new MemoryStore();
+        private boolean shut;
+
+        synchronized void close(boolean shut) {
+            this.shut = shut;
+            notifyAll();
+        }
+
+        @Override
+        public void awaitDurable(long position) {
+            synchronized (this) {
+                while (shut) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+            inner.awaitDurable(position);
+        }
+
+        @Override
+        public java.util.Optional<Contents> load() {
+            return inner.load();
+        }
+
+        @Override
+        public long initialize(String nodeId, Block genesis) {
+            return inner.initialize(nodeId, genesis);
+        }
+
+        @Override
+        public long addPending(Transaction transaction) {
+            return inner.addPending(transaction);
+        }
+
+        @Override
+        public long appendBlock(Block block) {
+            return inner.appendBlock(block);
+        }
+
+        @Override
+        public long replaceChain(List<Block> chain, int kept, List<Transaction> pending) {
+            return inner.replaceChain(chain, kept, pending);
+        }
+
+        @Override
+        public long addPeers(List<String> peers) {
+            return inner.addPeers(peers);
+        }
+
+        @Override
+        public long removePeers(List<String> peers) {
+            return inner.removePeers(peers);
+        }
+
+        @Override
+        public String location() {
+            return "memory, gated";
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+
     private static Block mineTwice(Blockchain node) {
         node.mine();
         return node.mine();
