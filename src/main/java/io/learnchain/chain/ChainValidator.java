@@ -19,7 +19,7 @@ public final class ChainValidator {
     private ChainValidator() {
     }
 
-    /** Validates a chain received as JSON and returns its blocks. */
+    /** Validates a chain received as JSON (the tutorial's difficulty) and returns its blocks. */
     public static List<Block> validate(JsonArray chain) throws InvalidChainException {
         List<Block> blocks = new ArrayList<>(chain.size());
         for (Json item : chain.items()) {
@@ -33,14 +33,19 @@ public final class ChainValidator {
         return blocks;
     }
 
-    /** Checks the rules that tie blocks together. */
+    /** Checks the rules that tie blocks together, at the tutorial's difficulty. */
     public static void validate(List<Block> blocks) throws InvalidChainException {
+        validate(blocks, ProofOfWork.DIFFICULTY);
+    }
+
+    /** Checks the rules that tie blocks together, at {@code difficulty} (leading hex zeros of a proof). */
+    public static void validate(List<Block> blocks, int difficulty) throws InvalidChainException {
         if (blocks.isEmpty()) {
             throw new InvalidChainException("the chain is empty");
         }
         checkGenesis(blocks.get(0));
         for (int i = 1; i < blocks.size(); i++) {
-            checkLink(blocks.get(i - 1), blocks.get(i));
+            checkLink(blocks.get(i - 1), blocks.get(i), difficulty);
         }
     }
 
@@ -48,13 +53,13 @@ public final class ChainValidator {
      * Checks a chain whose first {@code from} blocks are known to be valid (ours): the rest, and
      * how it joins them. Cost: the new blocks only.
      */
-    public static void validateFrom(List<Block> blocks, int from) throws InvalidChainException {
+    public static void validateFrom(List<Block> blocks, int from, int difficulty) throws InvalidChainException {
         if (from <= 0) {
-            validate(blocks);
+            validate(blocks, difficulty);
             return;
         }
         for (int i = from; i < blocks.size(); i++) {
-            checkLink(blocks.get(i - 1), blocks.get(i));
+            checkLink(blocks.get(i - 1), blocks.get(i), difficulty);
         }
     }
 
@@ -73,8 +78,8 @@ public final class ChainValidator {
         }
     }
 
-    /** Checks that {@code block} may follow {@code parent}. */
-    public static void checkLink(Block parent, Block block) throws InvalidChainException {
+    /** Checks that {@code block} may follow {@code parent}, at {@code difficulty}. */
+    public static void checkLink(Block parent, Block block, int difficulty) throws InvalidChainException {
         if (block.index() != parent.index() + 1) {
             throw new InvalidChainException("block " + block.index() + " follows block " + parent.index()
                     + ": index must be " + (parent.index() + 1));
@@ -83,7 +88,7 @@ public final class ChainValidator {
             throw new InvalidChainException("block " + block.index() + ": previous_hash " + block.previousHash()
                     + " is not the hash of block " + parent.index() + " (" + parent.hash() + ")");
         }
-        if (!ProofOfWork.isValid(parent.proof().canonical(), block.proof().canonical(), parent.hash())) {
+        if (!ProofOfWork.isValid(parent.proof().canonical(), block.proof().canonical(), parent.hash(), difficulty)) {
             throw new InvalidChainException("block " + block.index() + ": proof " + block.proof()
                     + " is not a valid proof of work after block " + parent.index());
         }

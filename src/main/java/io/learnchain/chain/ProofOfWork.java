@@ -7,15 +7,18 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The tutorial's proof of work: {@code sha256(f"{last_proof}{proof}{last_hash}")} in hex starts
- * with {@value #DIFFICULTY} zeros, where {@code last_hash} is the hash of the previous block.
+ * with as many zeros as the difficulty ({@value #DIFFICULTY} in the tutorial), where
+ * {@code last_hash} is the hash of the previous block.
  *
  * <p>{@link #search} is the miner's inner loop: it allocates nothing per attempt, rewrites the
  * proof's digits in place and tests the digest's leading bits directly rather than its hex.
  * Instances are not thread-safe; the miner gives each thread its own.
  */
 public final class ProofOfWork {
-    /** Leading hex zeros a proof's hash needs, as in the Python node. */
+    /** Leading hex zeros a proof's hash needs in the Python node: the default difficulty. */
     public static final int DIFFICULTY = 4;
+    /** The most a network may ask for: each zero is sixteen times the work. */
+    public static final int MAX_DIFFICULTY = 8;
 
     /** Returned by {@link #search} when the range holds no valid proof. */
     public static final long NOT_FOUND = -1;
@@ -29,6 +32,7 @@ public final class ProofOfWork {
     private final byte[] buffer;
     private final int proofStart;
     private final byte[] lastHash;
+    private final int difficulty;
     private int proofLength;
     private int length;
 
@@ -39,6 +43,12 @@ public final class ProofOfWork {
      * @param lastHash  the previous block's hash (hex)
      */
     public ProofOfWork(String lastProof, String lastHash) {
+        this(lastProof, lastHash, DIFFICULTY);
+    }
+
+    /** As above, for a network of another difficulty (leading hex zeros). */
+    public ProofOfWork(String lastProof, String lastHash, int difficulty) {
+        this.difficulty = difficulty;
         byte[] prefix = lastProof.getBytes(StandardCharsets.US_ASCII);
         this.lastHash = lastHash.getBytes(StandardCharsets.US_ASCII);
         this.proofStart = prefix.length;
@@ -48,8 +58,13 @@ public final class ProofOfWork {
 
     /** True when {@code proof} is a valid proof after a block with {@code lastProof} and hash {@code lastHash}. */
     public static boolean isValid(String lastProof, String proof, String lastHash) {
+        return isValid(lastProof, proof, lastHash, DIFFICULTY);
+    }
+
+    /** As above, at {@code difficulty} leading hex zeros. */
+    public static boolean isValid(String lastProof, String proof, String lastHash, int difficulty) {
         byte[] guess = (lastProof + proof + lastHash).getBytes(StandardCharsets.UTF_8);
-        return meetsDifficulty(Sha256.newDigest().digest(guess));
+        return meetsDifficulty(Sha256.newDigest().digest(guess), difficulty);
     }
 
     /** The hex hash a proof is judged by, for diagnostics and tests. */
@@ -70,7 +85,7 @@ public final class ProofOfWork {
             } catch (DigestException e) {
                 throw new IllegalStateException(e);
             }
-            if (meetsDifficulty(output)) {
+            if (meetsDifficulty(output, difficulty)) {
                 return proof;
             }
             if (!incrementDigits()) {
@@ -88,13 +103,13 @@ public final class ProofOfWork {
         return search(0, Long.MAX_VALUE, () -> false);
     }
 
-    private static boolean meetsDifficulty(byte[] hash) {
-        for (int i = 0; i < DIFFICULTY / 2; i++) {
+    private static boolean meetsDifficulty(byte[] hash, int difficulty) {
+        for (int i = 0; i < difficulty / 2; i++) {
             if (hash[i] != 0) {
                 return false;
             }
         }
-        return DIFFICULTY % 2 == 0 || (hash[DIFFICULTY / 2] & 0xf0) == 0;
+        return difficulty % 2 == 0 || (hash[difficulty / 2] & 0xf0) == 0;
     }
 
     /** Writes {@code proof}'s digits and the last hash after the last proof. */

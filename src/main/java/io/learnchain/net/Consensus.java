@@ -227,7 +227,7 @@ public final class Consensus implements AutoCloseable {
             return new Answer(chain.size(), null);
         }
         try {
-            ChainValidator.validate(chain);
+            ChainValidator.validate(chain, blockchain.difficulty());
             return new Answer(chain.size(), chain);
         } catch (InvalidChainException e) {
             budget.release(received.reservedBytes());

@@ -183,7 +183,7 @@ final class Sync implements AutoCloseable {
         fetched.candidate().addAll(blocks);
         if (fetched.candidate().size() > ours.length()) {
             try {
-                ChainValidator.validateFrom(fetched.candidate(), known);
+                ChainValidator.validateFrom(fetched.candidate(), known, blockchain.difficulty());
             } catch (InvalidChainException e) {
                 budget.release(received.reservedBytes());
                 throw e;

@@ -43,6 +43,7 @@ public final class Blockchain implements AutoCloseable {
     private final String nodeId;
     private final Miner miner;
     private final PoolLimits limits;
+    private final int difficulty;
     private final ReentrantLock writer = new ReentrantLock();
     private final Object publishing = new Object();
     private final Instant startedAt = Instant.now();
@@ -68,7 +69,16 @@ public final class Blockchain implements AutoCloseable {
      * limits (so a flood fills no memory: it waits for a block).
      */
     public Blockchain(NodeStore store, int miningThreads, PoolLimits limits) throws InvalidChainException {
+        this(store, miningThreads, limits, ProofOfWork.DIFFICULTY);
+    }
+
+    /**
+     * As above, on a network of {@code difficulty}: the leading hex zeros a proof's hash needs,
+     * for blocks this node mines and blocks it accepts alike.
+     */
+    public Blockchain(NodeStore store, int miningThreads, PoolLimits limits, int difficulty) throws InvalidChainException {
         this.store = store;
+        this.difficulty = difficulty;
         this.limits = limits;
         NodeStore.Contents contents = store.load().orElse(null);
         NodeState initial;
@@ -80,14 +90,14 @@ public final class Blockchain implements AutoCloseable {
             this.nodeId = id;
             initial = new NodeState(AppendList.copyOf(List.of(genesis)), AppendList.empty(), 0, List.of(), position);
         } else {
-            ChainValidator.validate(contents.chain());
+            ChainValidator.validate(contents.chain(), difficulty);
             this.nodeId = contents.nodeId();
             initial = new NodeState(AppendList.copyOf(contents.chain()), AppendList.copyOf(contents.pending()),
                     bytes(contents.pending()), List.copyOf(contents.peers()), 0);
         }
         this.latest = initial;
         this.published = initial;
-        this.miner = new Miner(miningThreads);
+        this.miner = new Miner(miningThreads, difficulty);
     }
 
     /** A consistent snapshot of the node, as durable. Never blocks. */
@@ -107,6 +117,11 @@ public final class Blockchain implements AutoCloseable {
 
     public int miningThreads() {
         return miner.threads();
+    }
+
+    /** Leading hex zeros a proof's hash needs on this node's network. */
+    public int difficulty() {
+        return difficulty;
     }
 
     public PoolLimits limits() {
@@ -404,7 +419,7 @@ public final class Blockchain implements AutoCloseable {
             if (block.index() != tip.index() + 1 || !block.previousHash().equals(tip.hash())) {
                 return block.index() > tip.index() ? Arrival.AHEAD : Arrival.BEHIND;
             }
-            ChainValidator.checkLink(tip, block);
+            ChainValidator.checkLink(tip, block, difficulty);
             List<Transaction> pending = Transaction.without(current.pending(), block.transactions());
             Reorg.arrivedMined(List.of(tip), List.of(tip, block), current.pending())
                     .forEach(tx -> minedElsewhere.add(tx.canonical()));

@@ -29,10 +29,17 @@ public final class Miner implements AutoCloseable {
     static final long CHUNK = 1 << 14;
 
     private final int threads;
+    private final int difficulty;
     private final ExecutorService helpers;
     private final ConcurrentHashMap<String, SharedSearch> searches = new ConcurrentHashMap<>();
 
     public Miner(int threads) {
+        this(threads, ProofOfWork.DIFFICULTY);
+    }
+
+    /** A miner for a network of {@code difficulty} leading hex zeros. */
+    public Miner(int threads, int difficulty) {
+        this.difficulty = difficulty;
         if (threads < 1) {
             throw new IllegalArgumentException("mining threads must be at least 1");
         }
@@ -77,7 +84,7 @@ public final class Miner implements AutoCloseable {
         AtomicLong best = new AtomicLong(Long.MAX_VALUE);
         AtomicBoolean cancelled = new AtomicBoolean();
         Runnable worker = () -> {
-            ProofOfWork pow = new ProofOfWork(lastProof, lastHash);
+            ProofOfWork pow = new ProofOfWork(lastProof, lastHash, difficulty);
             while (true) {
                 long start = nextChunk.getAndIncrement() * CHUNK;
                 if (start >= best.get()) {

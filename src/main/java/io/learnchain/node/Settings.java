@@ -1,5 +1,6 @@
 package io.learnchain.node;
 
+import io.learnchain.chain.ProofOfWork;
 import io.learnchain.json.JsonObject;
 import io.learnchain.peer.PeerAddress;
 import io.learnchain.peer.PeerSettings;
@@ -20,6 +21,7 @@ import java.util.function.Function;
  * @param dataDir        where the node keeps its data
  * @param dataDirSource  which of the above gave {@code dataDir}, or how it was derived
  * @param miningThreads  threads searching proofs (default: every core)
+ * @param difficulty     leading hex zeros a proof's hash needs: a network setting, the same on every node
  * @param maxBodyBytes   largest request body accepted
  * @param maxJsonDepth   deepest JSON nesting accepted in a request
  * @param maxPeers       most peers a node keeps
@@ -36,7 +38,7 @@ import java.util.function.Function;
  * @param publicUrl      this node's address as peers reach it, or null to take the address requests arrive at
  * @param peers          limits on talking to peers
  */
-public record Settings(Path dataDir, String dataDirSource, int miningThreads, int maxBodyBytes, int maxJsonDepth, int maxPeers,
+public record Settings(Path dataDir, String dataDirSource, int miningThreads, int difficulty, int maxBodyBytes, int maxJsonDepth, int maxPeers,
                        int maxPending, long maxPendingBytes, int maxBlockBytes, List<String> startPeers, boolean requestLog,
                        boolean liveNetwork, Duration syncInterval, String publicUrl, PeerSettings peers) {
 
@@ -51,6 +53,7 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
         return JsonObject.builder()
                 .put("dataDir", dataDir.toString())
                 .put("miningThreads", miningThreads)
+                .put("difficulty", difficulty)
                 .put("maxBodyBytes", maxBodyBytes)
                 .put("maxJsonDepth", maxJsonDepth)
                 .put("maxPeers", maxPeers)
@@ -104,6 +107,7 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
                 maxPeers);
         return new Settings(dataDir.toAbsolutePath(), dataDirSource,
                 (int) source.integer("miningThreads", Runtime.getRuntime().availableProcessors(), 1, 1024),
+                (int) source.integer("difficulty", ProofOfWork.DIFFICULTY, 1, ProofOfWork.MAX_DIFFICULTY),
                 (int) source.integer("maxBodyBytes", 64 * 1024, 1, MAX_ARRAY_BYTES / 4),
                 (int) source.integer("maxJsonDepth", 32, 1, MAX_DEPTH),
                 maxPeers,

@@ -36,7 +36,7 @@ public final class NodeListener implements ServletContextListener {
         Blockchain blockchain;
         try {
             blockchain = new Blockchain(store, settings.miningThreads(),
-                    new PoolLimits(settings.maxPending(), settings.maxPendingBytes(), settings.maxBlockBytes()));
+                    new PoolLimits(settings.maxPending(), settings.maxPendingBytes(), settings.maxBlockBytes()), settings.difficulty());
         } catch (InvalidChainException e) {
             store.close();
             throw new IllegalStateException("The chain stored in " + settings.dataDir() + " is invalid: " + e.getMessage()

@@ -1,6 +1,5 @@
 package io.learnchain.web;
 
-import io.learnchain.chain.ProofOfWork;
 import io.learnchain.json.JsonObject;
 import io.learnchain.node.Blockchain;
 import io.learnchain.node.NodeState;
@@ -21,7 +20,7 @@ public final class StatusServlet extends ApiServlet {
                 .put("length", state.length())
                 .put("last_hash", state.tip().hash())
                 .put("pending", state.pending().size())
-                .put("difficulty", ProofOfWork.DIFFICULTY)
+                .put("difficulty", blockchain.difficulty())
                 .put("peers", Views.peers(state.peers(), network()))
                 .put("mining_threads", blockchain.miningThreads())
                 .put("data_dir", blockchain.storeLocation())

@@ -53,6 +53,19 @@ class ProofOfWorkTest {
     }
 
     @Test
+    void searchesAtTheNetworksDifficulty() {
+        String lastHash = "9c1f2ff08bdc26c1c9e7e8a9d8b0e1c0fd9c7fc6a0b52a1c1e24d3e7a9d2f4b1";
+        for (int difficulty = 1; difficulty <= 5; difficulty++) {
+            long proof = new ProofOfWork("100", lastHash, difficulty).findSmallest();
+            assertTrue(ProofOfWork.guessHash("100", Long.toString(proof), lastHash).startsWith("0".repeat(difficulty)));
+            assertTrue(ProofOfWork.isValid("100", Long.toString(proof), lastHash, difficulty));
+            for (long smaller = 0; smaller < proof; smaller++) {
+                assertFalse(ProofOfWork.isValid("100", Long.toString(smaller), lastHash, difficulty), "the smallest");
+            }
+        }
+    }
+
+    @Test
     void stopsWhenTold() {
         String lastHash = "a".repeat(64);
         assertFalse(ProofOfWork.isValid("35293", "0", lastHash));

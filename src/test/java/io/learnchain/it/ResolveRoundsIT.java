@@ -272,6 +272,34 @@ class ResolveRoundsIT {
         }
     }
 
+    /** Difficulty is a network setting: a chain mined at another difficulty is not valid here. */
+    @Test
+    void difficultyIsANetworkSetting() {
+        try (TestNode easy = TestNode.start("/", manual("blockchain.difficulty", "3"));
+             TestNode sameNetwork = TestNode.start("/", manual("blockchain.difficulty", "3"));
+             TestNode tutorial = TestNode.start("/", TestNode.MANUAL)) {
+            assertEquals(java.math.BigDecimal.valueOf(3), Http.get(easy.url() + "/status").json().get("difficulty"));
+            do { // until a proof with 3 leading zeros lacks a 4th (one in sixteen has it)
+                Http.get(easy.url() + "/mine");
+            } while (validAtTheTutorialsDifficulty(easy));
+            register(sameNetwork, easy.url());
+            assertEquals("adopted", reports(Http.get(sameNetwork.url() + "/nodes/resolve")).get(easy.url()).get("outcome"));
+            register(tutorial, easy.url());
+            Map<?, ?> refused = reports(Http.get(tutorial.url() + "/nodes/resolve")).get(easy.url());
+            assertEquals("invalid", refused.get("outcome"), refused.toString());
+            assertTrue(((String) refused.get("detail")).contains("not a valid proof of work"), refused.toString());
+        }
+    }
+
+    private static boolean validAtTheTutorialsDifficulty(TestNode node) {
+        try {
+            io.learnchain.chain.ChainValidator.validate((io.learnchain.json.JsonArray) ((JsonObject) Http.get(node.url() + "/chain").exact()).get("chain"));
+            return true;
+        } catch (io.learnchain.chain.InvalidChainException e) {
+            return false;
+        }
+    }
+
     /** A resolve does not tell callers more about other hosts' ports than the outcome kind. */
     @Test
     void unreachablePeersAreReportedWithoutConnectionDetails() {
