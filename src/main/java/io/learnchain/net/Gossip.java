@@ -56,6 +56,7 @@ final class Gossip implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Supplier<String> ownUrl;
     private final Feed feed;
+    private final Throttle throttle;
     private final SeenSet seenBlocks = new SeenSet(10_000);
     private final SeenSet seenRelays = new SeenSet(100_000);
     private final ThreadPoolExecutor senders;
@@ -63,20 +64,10 @@ final class Gossip implements AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
 
-    /** What became of something a peer pushed, as the answer says it. */
-    enum Receipt {
-        ACCEPTED("accepted"), KNOWN("known"), SYNCING("syncing"), IGNORED("ignored"), POOL_FULL("pool full");
-
-        final String word;
-
-        Receipt(String word) {
-            this.word = word;
-        }
-    }
-
     Gossip(Blockchain blockchain, PeerClient client, PeerBook book, Sync sync, PeerSettings settings,
            ScheduledExecutorService timer, Supplier<String> ownUrl, Feed feed) {
         this.feed = feed;
+        this.throttle = new Throttle(settings.maxPushesPerSecond());
         this.blockchain = blockchain;
         this.client = client;
         this.book = book;
@@ -210,13 +201,28 @@ final class Gossip implements AutoCloseable {
      */
     Receipt onBlock(Block block, String from) throws InvalidChainException {
         String sender = knownPeer(from);
+        if (!throttle.allow(sender == null ? Throttle.STRANGERS : sender)) {
+            if (sender != null) {
+                book.rejected(sender);
+            }
+            return Receipt.TOO_FAST;
+        }
         if (sender != null) {
             book.heard(sender, PeerBook.Protocol.NETWORK, block.index());
         }
         if (!seenBlocks.add(block.hash())) {
             return Receipt.KNOWN;
         }
-        switch (blockchain.acceptBlock(block)) {
+        Blockchain.Arrival arrival;
+        try {
+            arrival = blockchain.acceptBlock(block);
+        } catch (InvalidChainException e) {
+            if (sender != null) {
+                book.rejected(sender);
+            }
+            throw e;
+        }
+        switch (arrival) {
             case APPENDED:
                 feed.add("block", sender, "block " + block.index() + " (" + block.transactionCount() + " transactions)");
                 announce(block, sender);
@@ -242,6 +248,12 @@ final class Gossip implements AutoCloseable {
      */
     Receipt onTransaction(Transaction transaction, String relayId, String from) {
         String sender = knownPeer(from);
+        if (!throttle.allow(sender == null ? Throttle.STRANGERS : sender)) {
+            if (sender != null) {
+                book.rejected(sender);
+            }
+            return Receipt.TOO_FAST;
+        }
         if (sender != null) {
             book.heard(sender, PeerBook.Protocol.NETWORK, -1);
         }

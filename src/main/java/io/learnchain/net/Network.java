@@ -156,14 +156,14 @@ public final class Network implements AutoCloseable {
         return blockchain.removePeers(peers);
     }
 
-    /** A block a peer pushed; the word for the answer. */
-    public String receiveBlock(Block block, String from) throws InvalidChainException {
-        return live ? gossip.onBlock(block, from).word : Gossip.Receipt.IGNORED.word;
+    /** A block a peer pushed. */
+    public Receipt receiveBlock(Block block, String from) throws InvalidChainException {
+        return live ? gossip.onBlock(block, from) : Receipt.IGNORED;
     }
 
-    /** A transaction a peer pushed; the word for the answer. */
-    public String receiveTransaction(Transaction transaction, String relayId, String from) {
-        return live ? gossip.onTransaction(transaction, relayId, from).word : Gossip.Receipt.IGNORED.word;
+    /** A transaction a peer pushed. */
+    public Receipt receiveTransaction(Transaction transaction, String relayId, String from) {
+        return live ? gossip.onTransaction(transaction, relayId, from) : Receipt.IGNORED;
     }
 
     /** What the last resolve round said of {@code peer}, or null. */
@@ -181,6 +181,7 @@ public final class Network implements AutoCloseable {
         if (entry.lastHeard() != null) {
             b.put("last_heard", entry.lastHeard().toString());
         }
+        b.put("rejected", entry.rejected());
         return b.build();
     }
 

@@ -25,9 +25,12 @@ final class PeerBook {
         TUTORIAL
     }
 
-    /** @param height the length of its chain when last heard, or -1 */
-    record Entry(Protocol protocol, long height, Instant lastHeard, long pausedUntilNanos) {
-        static final Entry NEW = new Entry(Protocol.UNKNOWN, -1, null, 0);
+    /**
+     * @param height    the length of its chain when last heard, or -1
+     * @param rejected  how many of its pushes or chains broke the rules, or came too fast
+     */
+    record Entry(Protocol protocol, long height, Instant lastHeard, long pausedUntilNanos, long rejected) {
+        static final Entry NEW = new Entry(Protocol.UNKNOWN, -1, null, 0, 0);
     }
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
@@ -41,7 +44,7 @@ final class PeerBook {
         entries.compute(peer, (p, e) -> {
             Entry old = e == null ? Entry.NEW : e;
             return new Entry(protocol == Protocol.UNKNOWN ? old.protocol() : protocol, height >= 0 ? height : old.height(),
-                    Instant.now(), 0);
+                    Instant.now(), old.pausedUntilNanos(), old.rejected());
         });
     }
 
@@ -49,14 +52,27 @@ final class PeerBook {
     void failed(String peer) {
         entries.compute(peer, (p, e) -> {
             Entry old = e == null ? Entry.NEW : e;
-            return new Entry(old.protocol(), old.height(), old.lastHeard(), System.nanoTime() + PAUSE_NANOS);
+            return new Entry(old.protocol(), old.height(), old.lastHeard(), System.nanoTime() + PAUSE_NANOS, old.rejected());
         });
+    }
+
+    /** The peer sent something that broke the rules (or too much): counted, and it is left alone a while. */
+    void rejected(String peer) {
+        entries.compute(peer, (p, e) -> {
+            Entry old = e == null ? Entry.NEW : e;
+            return new Entry(old.protocol(), old.height(), old.lastHeard(), System.nanoTime() + PAUSE_NANOS, old.rejected() + 1);
+        });
+    }
+
+    /** True while the peer is paused after a failure or a rejection. */
+    boolean paused(String peer) {
+        Entry e = get(peer);
+        return e.pausedUntilNanos() != 0 && System.nanoTime() - e.pausedUntilNanos() < 0;
     }
 
     /** True when blocks and transactions may be pushed to the peer now. */
     boolean pushable(String peer) {
-        Entry e = get(peer);
-        return e.protocol() != Protocol.TUTORIAL && (e.pausedUntilNanos() == 0 || System.nanoTime() - e.pausedUntilNanos() > 0);
+        return get(peer).protocol() != Protocol.TUTORIAL && !paused(peer);
     }
 
     void forget(String peer) {

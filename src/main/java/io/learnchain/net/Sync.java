@@ -82,7 +82,7 @@ final class Sync implements AutoCloseable {
 
     /** Syncs with {@code peer} soon, unless a sync with it is under way or waiting. */
     void request(String peer) {
-        if (!running.add(peer)) {
+        if (book.paused(peer) || !running.add(peer)) {
             return;
         }
         try {
@@ -131,6 +131,7 @@ final class Sync implements AutoCloseable {
             return false;
         } catch (InvalidChainException e) {
             LOG.info(() -> "sync with " + peer + ": its chain is invalid: " + e.getMessage());
+            book.rejected(peer); // and not asked again for a while: a peer cannot make us fetch its bad chain over and over
             return false;
         } finally {
             if (fetched != null) {

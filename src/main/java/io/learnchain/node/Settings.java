@@ -71,6 +71,7 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
                 .put("peer.maxResponseBytes", peers.maxResponseBytes())
                 .put("peer.maxRoundBytes", peers.maxRoundBytes())
                 .put("peer.maxJsonDepth", peers.maxJsonDepth())
+                .put("peer.maxPushesPerSecond", peers.maxPushesPerSecond())
                 .build();
     }
 
@@ -104,7 +105,8 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
                 source.integer("peer.maxRoundBytes", peerDefaults.maxRoundBytes(), 1, Long.MAX_VALUE / 2),
                 maxBlockBytes,
                 (int) source.integer("peer.maxJsonDepth", peerDefaults.maxJsonDepth(), 1, MAX_DEPTH),
-                maxPeers);
+                maxPeers,
+                (int) source.integer("peer.maxPushesPerSecond", peerDefaults.maxPushesPerSecond(), 1, 1_000_000));
         return new Settings(dataDir.toAbsolutePath(), dataDirSource,
                 (int) source.integer("miningThreads", Runtime.getRuntime().availableProcessors(), 1, 1024),
                 (int) source.integer("difficulty", ProofOfWork.DIFFICULTY, 1, ProofOfWork.MAX_DIFFICULTY),

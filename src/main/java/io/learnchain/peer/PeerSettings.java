@@ -13,12 +13,14 @@ import java.time.Duration;
  * @param maxBlockBytes    the largest block accepted from a peer (its compact encoding)
  * @param maxJsonDepth     the deepest JSON nesting accepted from a peer
  * @param maxPeers         the most peers a round asks, which is how many may be asked at once
+ * @param maxPushesPerSecond how many blocks and transactions one peer may push a second (strangers share one allowance)
  */
 public record PeerSettings(Duration connectTimeout, Duration responseTimeout, Duration deadline,
-                           long maxResponseBytes, long maxRoundBytes, int maxBlockBytes, int maxJsonDepth, int maxPeers) {
+                           long maxResponseBytes, long maxRoundBytes, int maxBlockBytes, int maxJsonDepth, int maxPeers,
+                           int maxPushesPerSecond) {
     public static final PeerSettings DEFAULTS = new PeerSettings(
             Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), 64L << 20,
-            defaultRoundBytes(), 4 << 20, 64, 100);
+            defaultRoundBytes(), 4 << 20, 64, 100, 1000);
 
     /** A quarter of the heap, and no more than 256 MiB: a round can never exhaust the node's memory. */
     public static long defaultRoundBytes() {

@@ -9,8 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * {@code POST /peer/blocks}: a peer pushes a block, {@code {"block": {...}, "from": "<its address>"}}.
- * Answers 202 {@code {"message": "accepted" | "known" | "syncing" | "ignored"}}, or 400 for a block
- * that breaks the rules.
+ * Answers 202 {@code {"message": "accepted" | "known" | "syncing" | "ignored"}}, 429 when the
+ * sender pushes too fast, or 400 for a block that breaks the rules.
  */
 public final class PeerBlocksServlet extends ApiServlet {
     public PeerBlocksServlet() {
@@ -36,7 +36,7 @@ public final class PeerBlocksServlet extends ApiServlet {
                     + settings.maxBlockBytes());
         }
         try {
-            return new Reply(202, Reply.message(network().receiveBlock(block, PeerMessages.sender(body))));
+            return PeerMessages.reply(network().receiveBlock(block, PeerMessages.sender(body)));
         } catch (InvalidChainException e) {
             throw new ApiException(400, "Invalid block: " + e.getMessage());
         }

@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * {@code POST /peer/transactions}: a peer relays a transaction,
  * {@code {"transaction": {...}, "relay_id": "...", "from": "<its address>"}}. The transaction must
  * pass the rules {@code POST /transactions/new} applies. Answers 202
- * {@code {"message": "accepted" | "known" | "pool full"}}.
+ * {@code {"message": "accepted" | "known" | "pool full"}}, or 429 when the sender pushes too fast.
  */
 public final class PeerTransactionsServlet extends ApiServlet {
     /** Longest relay id accepted. */
@@ -33,7 +33,7 @@ public final class PeerTransactionsServlet extends ApiServlet {
         }
         Transaction transaction = NewTransactionServlet.parse(json);
         try {
-            return new Reply(202, Reply.message(network().receiveTransaction(transaction, relayId.value(), PeerMessages.sender(body))));
+            return PeerMessages.reply(network().receiveTransaction(transaction, relayId.value(), PeerMessages.sender(body)));
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, "Transaction too large: " + e.getMessage());
         }

@@ -59,8 +59,12 @@ public final class Benchmark {
         if (sections.contains("big")) { // not in "all": mines 100,000 blocks once (~8 minutes here)
             big(100_000);
         }
+        if (all || sections.contains("network")) {
+            NetworkBench.run(20, 20);
+        }
         if (all || sections.contains("chain")) {
             List<Block> chain = BenchChains.chain(10_000);
+            NetworkBench.oneBlockSync(chain);
             validation(chain);
             serving(chain.subList(0, 1_000));
             serving(chain);
@@ -164,7 +168,8 @@ public final class Benchmark {
         try (TestNode peer = TestNode.start("/", Map.of("blockchain.dataDir", dir.toString()))) {
             long[] times = new long[5];
             for (int i = -1; i < times.length; i++) {
-                try (TestNode fresh = TestNode.start(); RawHttpClient http = new RawHttpClient(URI.create(fresh.url()))) {
+                try (TestNode fresh = TestNode.start("/", TestNode.MANUAL); // resolve does the work, not a sync
+                     RawHttpClient http = new RawHttpClient(URI.create(fresh.url()))) {
                     http.send("POST", "/nodes/register", ("{\"nodes\": [\"" + peer.url() + "\"]}").getBytes(StandardCharsets.UTF_8));
                     long t0 = System.nanoTime();
                     http.send("GET", "/nodes/resolve", null);

@@ -75,7 +75,8 @@ class ConcurrencyIT {
         int writers = 6;
         int perWriter = 150;
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
-        try (TestNode node = TestNode.start(); TestNode rival = TestNode.start()) {
+        // resolved by hand, so that the swaps are resolve's (NetworkIT has the live network's)
+        try (TestNode node = TestNode.start("/", TestNode.MANUAL); TestNode rival = TestNode.start("/", TestNode.MANUAL)) {
             assertEquals(201, Http.postJson(node.url() + "/nodes/register", "{\"nodes\": [\"" + rival.url() + "\"]}").status());
             java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
             java.util.concurrent.atomic.AtomicInteger replaced = new java.util.concurrent.atomic.AtomicInteger();
@@ -124,9 +125,6 @@ class ConcurrencyIT {
             pool.shutdown();
 
             assertTrue(replaced.get() > 0, "the node adopted the rival's chain at least once");
-            // the network is live: blocks may still be on their way; stop the rival and let the node settle
-            rival.close();
-            awaitQuiet(node.url());
             Map<String, Integer> seen = Ledger.count(node.url());
             assertEquals(writers * perWriter, acknowledged.size());
             for (String tx : acknowledged) {
@@ -134,20 +132,5 @@ class ConcurrencyIT {
             }
             assertEquals(acknowledged.size(), seen.values().stream().mapToInt(Integer::intValue).sum(), "nothing else appeared");
         }
-    }
-
-    /** Waits (30 s at most) until the node's height, tip and pool stay the same over three looks in a row. */
-    private static void awaitQuiet(String url) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        String last = null;
-        int same = 0;
-        while (same < 3 && System.nanoTime() < until) {
-            Map<String, Object> status = Http.get(url + "/status").json();
-            String now = status.get("length") + "/" + status.get("last_hash") + "/" + status.get("pending");
-            same = now.equals(last) ? same + 1 : 0;
-            last = now;
-            Thread.sleep(200);
-        }
-        assertEquals(3, same, "the node kept changing");
     }
 }

@@ -194,6 +194,33 @@ class NetworkIT {
         }
     }
 
+    /** A peer that pushes blocks breaking the rules, or pushes too fast, is refused, counted and shown. */
+    @Test
+    void aFloodingOrLyingPeerIsRefusedAndReported() {
+        String liar = "http://127.0.0.1:9"; // a registered peer (the discard port: nothing answers there)
+        Map<String, String> settings = new java.util.HashMap<>(PUSH_ONLY);
+        settings.put("blockchain.peer.maxPushesPerSecond", "1");
+        try (TestNode node = TestNode.start("/", settings)) {
+            register(node, liar);
+            JsonObject genesis = (JsonObject) ((JsonArray) ((JsonObject) Http.get(node.url() + "/chain").exact()).get("chain")).get(0);
+            String forged = "{\"index\": 2, \"timestamp\": 1.5, \"transactions\": [], \"proof\": 1, \"previous_hash\": \""
+                    + lastHash(node) + "\"}";
+            Http.Answer refused = Http.postJson(node.url() + "/peer/blocks", "{\"block\": " + forged + ", \"from\": \"" + liar + "\"}");
+            assertEquals(400, refused.status(), refused.body());
+            assertTrue(refused.message().contains("not a valid proof of work"), refused.message());
+            int tooFast = 0;
+            for (int i = 0; i < 20; i++) {
+                Http.Answer pushed = Http.postJson(node.url() + "/peer/blocks",
+                        "{\"block\": " + JsonWriter.compactString(genesis) + ", \"from\": \"" + liar + "\"}");
+                tooFast += pushed.status() == 429 ? 1 : 0;
+            }
+            assertTrue(tooFast >= 10, tooFast + " of 20 pushes refused at one a second");
+            Map<?, ?> peer = (Map<?, ?>) ((List<?>) Http.get(node.url() + "/nodes").json().get("peers")).get(0);
+            assertTrue(((Number) peer.get("rejected")).intValue() >= 1 + tooFast, peer.toString());
+            assertEquals(1, length(node.url()));
+        }
+    }
+
     @Test
     void thePythonNodeTakesPart() throws Exception {
         assumeTrue(PythonPeer.available(), "python3 is needed to run the tutorial's node");

@@ -124,7 +124,7 @@ class TutorialIT {
 
     @Test
     void aPeerUnderAContextPathIsReachable() throws Exception {
-        try (TestNode a = TestNode.start("/blockchain", Map.of()); TestNode b = TestNode.start()) {
+        try (TestNode a = TestNode.start("/blockchain", Map.of()); TestNode b = TestNode.start("/", TestNode.MANUAL)) {
             assertTrue(a.url().endsWith("/blockchain"));
             Http.get(a.url() + "/mine");
             Http.postJson(b.url() + "/nodes/register", "{\"nodes\": [\"" + a.url() + "/\"]}");
