@@ -128,6 +128,11 @@ public final class Blockchain implements AutoCloseable {
         return limits;
     }
 
+    /** Why the node cannot take changes now (stopping, or its store failed), or null when it can. */
+    public String problem() {
+        return closed ? "the node is stopping" : store.problem();
+    }
+
     /** Where the node's data lives. */
     public String storeLocation() {
         return store.location();

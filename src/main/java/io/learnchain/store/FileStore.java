@@ -493,6 +493,15 @@ public final class FileStore implements NodeStore {
     }
 
     @Override
+    public String problem() {
+        if (closed) {
+            return "the store is closed";
+        }
+        StoreException f = failure;
+        return f == null ? null : "a write failed: " + f.getMessage();
+    }
+
+    @Override
     public String location() {
         return directory.toString();
     }

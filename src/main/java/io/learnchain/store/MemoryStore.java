@@ -98,6 +98,11 @@ public final class MemoryStore implements NodeStore {
     }
 
     @Override
+    public synchronized String problem() {
+        return closed ? "the store is closed" : null;
+    }
+
+    @Override
     public String location() {
         return "memory";
     }

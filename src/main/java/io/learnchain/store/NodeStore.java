@@ -64,6 +64,12 @@ public interface NodeStore extends AutoCloseable {
     /** Returns once every change up to {@code position} is durable. */
     void awaitDurable(long position);
 
+    /**
+     * Why the store cannot take changes now (it failed, or it is closed), or null when it can.
+     * Cheap: no I/O.
+     */
+    String problem();
+
     /** A human-readable description of where data lives (a directory, or "memory"). */
     String location();
 

@@ -112,6 +112,7 @@ class DurabilityIT {
         Http.Answer refused = null;
         // ulimit -f: no file may grow past 128 KiB, so the journal fills up as a full disk would
         try (ChildNode node = ChildNode.start(dir, "ulimit -f 256; ")) {
+            assertEquals(200, Http.get(node.url() + "/health/ready").status(), "ready once loaded");
             for (int i = 0; i < 20_000 && refused == null; i++) {
                 Http.Answer a = Http.postJson(node.url() + "/transactions/new",
                         "{\"sender\": \"writer\", \"recipient\": \"r" + i + "\", \"amount\": 1}");
@@ -128,6 +129,10 @@ class DurabilityIT {
             assertEquals(503, again.status());
             assertEquals(503, Http.get(node.url() + "/mine").status());
             assertEquals(200, Http.get(node.url() + "/chain").status(), "reads go on");
+            Http.Answer ready = Http.get(node.url() + "/health/ready");
+            assertEquals(503, ready.status(), "a load balancer stops sending writes");
+            assertTrue(ready.message().startsWith("Not ready: a write failed"), ready.message());
+            assertEquals(200, Http.get(node.url() + "/health/live").status(), "the process still answers");
         }
         try (TestNode node = TestNode.start(dir)) {
             Map<String, Integer> seen = Ledger.count(node.url());

@@ -384,6 +384,11 @@ class BlockchainTest {
         }
 
         @Override
+        public String problem() {
+            return inner.problem();
+        }
+
+        @Override
         public String location() {
             return "memory, gated";
         }

@@ -1,0 +1,18 @@
+package io.learnchain.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * {@code GET /health/live}: 200 {@code {"status": "live"}} while the web application answers at
+ * all (a liveness probe: restart the node when it fails).
+ */
+public final class LiveServlet extends ApiServlet {
+    public LiveServlet() {
+        super("GET");
+    }
+
+    @Override
+    Reply handle(HttpServletRequest request) {
+        return Reply.ok(io.learnchain.json.JsonObject.builder().put("status", "live").build());
+    }
+}
