@@ -67,13 +67,44 @@
     }
   }
 
+  // A node with an operator's token answers 401 to mining, registering and resolving without it:
+  // the page asks once, keeps the token for this tab (sessionStorage) and sends it from then on.
+  const TOKEN_KEY = 'blockchain-node.operator-token';
+
+  function askForToken(reason) {
+    const dialog = $('token-dialog');
+    $('token-why').textContent = reason;
+    $('token-input').value = '';
+    return new Promise((resolve) => {
+      dialog.addEventListener('close', () => {
+        const token = dialog.returnValue === 'ok' ? $('token-input').value.trim() : '';
+        resolve(token || null);
+      }, { once: true });
+      dialog.showModal();
+    });
+  }
+
   async function api(path, options = {}) {
-    const response = await fetch(path, { cache: 'no-store', ...options });
-    let body = null;
-    if (response.status !== 304) {
-      try { body = parseJson(await response.text()); } catch (e) { body = null; }
+    for (;;) {
+      const token = sessionStorage.getItem(TOKEN_KEY);
+      const headers = { ...(options.headers || {}) };
+      if (token) headers.Authorization = `Bearer ${token}`;
+      const response = await fetch(path, { cache: 'no-store', ...options, headers });
+      let body = null;
+      if (response.status !== 304) {
+        try { body = parseJson(await response.text()); } catch (e) { body = null; }
+      }
+      const challenged = response.status === 401 && /^Bearer/i.test(response.headers.get('WWW-Authenticate') || '');
+      if (challenged) {
+        sessionStorage.removeItem(TOKEN_KEY);
+        const given = await askForToken((body && body.message) || 'This node needs its operator\'s token.');
+        if (given) {
+          sessionStorage.setItem(TOKEN_KEY, given);
+          continue;
+        }
+      }
+      return { status: response.status, ok: response.ok, body, etag: response.headers.get('ETag') };
     }
-    return { status: response.status, ok: response.ok, body, etag: response.headers.get('ETag') };
   }
 
   function postJson(path, text) {

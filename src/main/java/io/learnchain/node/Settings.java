@@ -2,6 +2,7 @@ package io.learnchain.node;
 
 import io.learnchain.chain.ProofOfWork;
 import io.learnchain.json.JsonObject;
+import io.learnchain.peer.AddressPolicy;
 import io.learnchain.peer.PeerAddress;
 import io.learnchain.peer.PeerSettings;
 
@@ -30,7 +31,7 @@ import java.util.function.Function;
  * @param maxBlockBytes  largest block this node mines or accepts from peers (its compact JSON);
  *                       what does not fit in one block waits for the next
  * @param startPeers     peers to register at start (comma-separated base URLs, as /nodes/register takes)
- * @param requestLog     whether to log a line per request
+ * @param adminToken     the operator's token that mining, registering, removing and resolving need, or null: open to all
  * @param liveNetwork    {@code network=live} (the default): blocks and transactions spread and nodes sync by
  *                       themselves; {@code network=manual}: nothing moves between nodes until someone
  *                       resolves, as in the tutorial
@@ -39,7 +40,7 @@ import java.util.function.Function;
  * @param peers          limits on talking to peers
  */
 public record Settings(Path dataDir, String dataDirSource, int miningThreads, int difficulty, int maxBodyBytes, int maxJsonDepth, int maxPeers,
-                       int maxPending, long maxPendingBytes, int maxBlockBytes, List<String> startPeers, boolean requestLog,
+                       int maxPending, long maxPendingBytes, int maxBlockBytes, List<String> startPeers, String adminToken,
                        boolean liveNetwork, Duration syncInterval, String publicUrl, PeerSettings peers) {
 
     /** JSON nesting the node ever accepts; stored records are read back within it. */
@@ -61,7 +62,7 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
                 .put("maxPendingBytes", maxPendingBytes)
                 .put("maxBlockBytes", maxBlockBytes)
                 .put("peers", String.join(",", startPeers))
-                .put("requestLog", requestLog ? "true" : "false")
+                .put("adminToken", adminToken == null ? "" : "(set)")
                 .put("network", liveNetwork ? "live" : "manual")
                 .put("syncIntervalMs", syncInterval.toMillis())
                 .put("publicUrl", publicUrl == null ? "" : publicUrl)
@@ -72,6 +73,7 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
                 .put("peer.maxRoundBytes", peers.maxRoundBytes())
                 .put("peer.maxJsonDepth", peers.maxJsonDepth())
                 .put("peer.maxPushesPerSecond", peers.maxPushesPerSecond())
+                .put("peer.denyNetworks", peers.addressPolicy().toString())
                 .build();
     }
 
@@ -106,7 +108,8 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
                 maxBlockBytes,
                 (int) source.integer("peer.maxJsonDepth", peerDefaults.maxJsonDepth(), 1, MAX_DEPTH),
                 maxPeers,
-                (int) source.integer("peer.maxPushesPerSecond", peerDefaults.maxPushesPerSecond(), 1, 1_000_000));
+                (int) source.integer("peer.maxPushesPerSecond", peerDefaults.maxPushesPerSecond(), 1, 1_000_000),
+                source.addressPolicy("peer.denyNetworks"));
         return new Settings(dataDir.toAbsolutePath(), dataDirSource,
                 (int) source.integer("miningThreads", Runtime.getRuntime().availableProcessors(), 1, 1024),
                 (int) source.integer("difficulty", ProofOfWork.DIFFICULTY, 1, ProofOfWork.MAX_DIFFICULTY),
@@ -116,8 +119,8 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
                 (int) source.integer("maxPending", 100_000, 1, 100_000_000),
                 source.integer("maxPendingBytes", 64L << 20, 1, Long.MAX_VALUE / 2),
                 maxBlockBytes,
-                source.peerList("peers"),
-                source.bool("requestLog", true),
+                source.peerList("peers", peers.addressPolicy()),
+                source.token("adminToken"),
                 source.choice("network", "live", "manual"),
                 Duration.ofMillis(source.integer("syncIntervalMs", 5000, 0, DAY_MS)),
                 source.address("publicUrl"),
@@ -160,18 +163,26 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
                     + max + ", not '" + value + "'");
         }
 
-        boolean bool(String name, boolean fallback) {
+        /** A Bearer token (RFC 6750: letters, digits and {@code -._~+/}, then any {@code =}), or null; never echoed. */
+        String token(String name) {
             String value = text(name);
-            if (value == null) {
-                return fallback;
+            if (value != null && !value.matches("[A-Za-z0-9._~+/-]+=*")) {
+                throw new IllegalArgumentException("setting blockchain." + name
+                        + " must be letters, digits and -._~+/ (a Bearer token); it is not shown here");
             }
-            if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
-                return Boolean.parseBoolean(value);
-            }
-            throw new IllegalArgumentException("setting blockchain." + name + " must be true or false, not '" + value + "'");
+            return value;
         }
 
-        List<String> peerList(String name) {
+        AddressPolicy addressPolicy(String name) {
+            String value = text(name);
+            try {
+                return value == null ? AddressPolicy.DEFAULT : AddressPolicy.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("setting blockchain." + name + ": " + e.getMessage());
+            }
+        }
+
+        List<String> peerList(String name, AddressPolicy policy) {
             String value = text(name);
             if (value == null) {
                 return List.of();
@@ -179,7 +190,9 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
             List<String> peers = new ArrayList<>();
             for (String entry : value.split(",")) {
                 try {
-                    peers.add(PeerAddress.baseUrl(entry));
+                    String peer = PeerAddress.baseUrl(entry);
+                    policy.check(peer);
+                    peers.add(peer);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("setting blockchain." + name + ": '" + entry.strip()
                             + "' is not a node address: " + e.getMessage());

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns what users type for a peer into the peer's base URL: {@code http://host:port} and
@@ -12,6 +13,9 @@ import java.util.Set;
  * path and is kept ({@code http://host:8080/blockchain/} becomes {@code http://host:8080/blockchain}).
  */
 public final class PeerAddress {
+    /** {@code http//host}, {@code http:/host}, {@code https:host}: a scheme with its {@code ://} mistyped. */
+    private static final Pattern MISTYPED_SCHEME = Pattern.compile("(?i)https?(:/?(?!/)|/)");
+
     private PeerAddress() {
     }
 
@@ -50,6 +54,9 @@ public final class PeerAddress {
             throw new IllegalArgumentException("it is empty");
         }
         if (!text.contains("://")) {
+            if (MISTYPED_SCHEME.matcher(text).lookingAt()) {
+                throw new IllegalArgumentException("the scheme is mistyped: write http://host:port");
+            }
             text = "http://" + text;
         }
         URI uri;
@@ -74,6 +81,9 @@ public final class PeerAddress {
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         while (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
+        }
+        if (path.contains("//")) {
+            throw new IllegalArgumentException("its path has an empty segment (//)");
         }
         int defaultPort = scheme.equals("https") ? 443 : 80;
         String port = uri.getPort() < 0 || uri.getPort() == defaultPort ? "" : ":" + uri.getPort();

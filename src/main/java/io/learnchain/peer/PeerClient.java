@@ -88,6 +88,7 @@ public final class PeerClient implements AutoCloseable {
                                 .build())
                         .setMaxConnTotal(connections)
                         .setMaxConnPerRoute(connections)
+                        .setDnsResolver(settings.addressPolicy().resolver())
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectionRequestTimeout(connect)
@@ -237,6 +238,9 @@ public final class PeerClient implements AutoCloseable {
         if (e instanceof SocketTimeoutException) {
             return new PeerFailure(PeerOutcome.TIMEOUT, "stopped answering for longer than "
                     + settings.responseTimeout().toMillis() + " ms");
+        }
+        if (e instanceof AddressPolicy.DeniedAddressException) {
+            return new PeerFailure(PeerOutcome.DENIED, "its address is in a network peers may not be in (setting peer.denyNetworks)");
         }
         if (e instanceof HttpHostConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException) {
             return new PeerFailure(PeerOutcome.UNREACHABLE, "could not connect");

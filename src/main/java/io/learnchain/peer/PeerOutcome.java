@@ -18,6 +18,8 @@ public record PeerOutcome(String node, String outcome, int length, String detail
     public static final String TIMEOUT = "timeout";
     public static final String TOO_LARGE = "too-large";
     public static final String BAD_RESPONSE = "bad-response";
+    /** The peer's host resolved into a network peers may not be in (setting {@code peer.denyNetworks}). */
+    public static final String DENIED = "denied";
     /** The address is this node's own (found from its answer): it is dropped from the peers. */
     public static final String SELF = "self";
 

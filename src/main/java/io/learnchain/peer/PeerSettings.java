@@ -14,13 +14,14 @@ import java.time.Duration;
  * @param maxJsonDepth     the deepest JSON nesting accepted from a peer
  * @param maxPeers         the most peers a round asks, which is how many may be asked at once
  * @param maxPushesPerSecond how many blocks and transactions one peer may push a second (strangers share one allowance)
+ * @param addressPolicy  the networks a peer may not be in
  */
 public record PeerSettings(Duration connectTimeout, Duration responseTimeout, Duration deadline,
                            long maxResponseBytes, long maxRoundBytes, int maxBlockBytes, int maxJsonDepth, int maxPeers,
-                           int maxPushesPerSecond) {
+                           int maxPushesPerSecond, AddressPolicy addressPolicy) {
     public static final PeerSettings DEFAULTS = new PeerSettings(
             Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), 64L << 20,
-            defaultRoundBytes(), 4 << 20, 64, 100, 1000);
+            defaultRoundBytes(), 4 << 20, 64, 100, 1000, AddressPolicy.DEFAULT);
 
     /** A quarter of the heap, and no more than 256 MiB: a round can never exhaust the node's memory. */
     public static long defaultRoundBytes() {

@@ -6,6 +6,7 @@ import io.learnchain.json.JsonObject;
 import io.learnchain.json.JsonString;
 import io.learnchain.node.PeerLimitException;
 import io.learnchain.node.Settings;
+import io.learnchain.peer.AddressPolicy;
 import io.learnchain.peer.PeerAddress;
 import io.learnchain.peer.PeerClient;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,7 +29,7 @@ public final class RegisterNodesServlet extends ApiServlet {
     Reply handle(HttpServletRequest request) {
         Settings settings = settings();
         JsonObject body = JsonBody.readObject(request, settings);
-        List<String> entries = parse(body);
+        List<String> entries = parse(body, settings.peers().addressPolicy());
         entries.removeIf(url -> PeerAddress.isThisNode(url, ownAddresses(request)));
         List<String> peers;
         try {
@@ -50,7 +51,7 @@ public final class RegisterNodesServlet extends ApiServlet {
                 request.getContextPath());
     }
 
-    static List<String> parse(JsonObject body) {
+    static List<String> parse(JsonObject body, AddressPolicy policy) {
         Json nodes = body.get("nodes");
         if (nodes == null) {
             throw new ApiException(400, INVALID_LIST);
@@ -68,7 +69,9 @@ public final class RegisterNodesServlet extends ApiServlet {
                         + list.get(i).typeName());
             }
             try {
-                baseUrls.add(PeerAddress.baseUrl(entry.value()));
+                String peer = PeerAddress.baseUrl(entry.value());
+                policy.check(peer);
+                baseUrls.add(peer);
             } catch (IllegalArgumentException e) {
                 throw new ApiException(400, INVALID_LIST + ": '" + entry.value() + "' is not a node address: " + e.getMessage());
             }

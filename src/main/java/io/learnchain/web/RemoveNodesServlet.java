@@ -1,6 +1,7 @@
 package io.learnchain.web;
 
 import io.learnchain.json.JsonObject;
+import io.learnchain.peer.AddressPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.List;
@@ -16,7 +17,7 @@ public final class RemoveNodesServlet extends ApiServlet {
 
     @Override
     Reply handle(HttpServletRequest request) {
-        List<String> entries = RegisterNodesServlet.parse(JsonBody.readObject(request, settings()));
+        List<String> entries = RegisterNodesServlet.parse(JsonBody.readObject(request, settings()), AddressPolicy.NONE);
         List<String> peers = network().remove(entries);
         return Reply.ok(JsonObject.builder()
                 .put("message", "Nodes have been removed")

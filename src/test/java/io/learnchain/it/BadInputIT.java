@@ -162,7 +162,7 @@ class BadInputIT {
         assertTrue(messages.contains("setting blockchain.maxPeers must be a whole number"), messages);
         assertEquals(java.math.BigDecimal.valueOf(100),
                 ((java.util.Map<?, ?>) Http.get(node.url() + "/status").json().get("settings")).get("maxPeers"));
-        assertThrows(IllegalStateException.class, () -> TestNode.start("/", java.util.Map.of("blockchain.requestLog", "yes")).close());
+        assertThrows(IllegalStateException.class, () -> TestNode.start("/", java.util.Map.of("blockchain.network", "sometimes")).close());
         // sizes beyond what one array holds would wrap around
         for (String size : List.of("3000000000", "2147483647")) {
             String tooBig = startFailure(java.util.Map.of("blockchain.maxBodyBytes", size));

@@ -134,6 +134,28 @@ class StatusPageIT {
         Files.copy(file.toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** On a node with an operator's token, the page asks for it once, then mines and resolves with it. */
+    @Test
+    void thePageAsksForTheOperatorsTokenOnceWhenAnActionNeedsIt() {
+        try (TestNode guarded = TestNode.start("/guarded", Map.of("blockchain.adminToken", "page-token-42"))) {
+            browser.get(guarded.url() + "/");
+            waitForText("height", "1");
+            browser.findElement(By.id("mine")).click();
+            waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("token-dialog")));
+            assertTrue(browser.findElement(By.id("token-why")).getText().contains("operator's token"));
+            type("token-input", "wrong");
+            browser.findElement(By.id("token-submit")).click();
+            waitForText("token-why", "The operator's token is wrong");
+            type("token-input", "page-token-42");
+            browser.findElement(By.id("token-submit")).click();
+            waitForText("mine-result", "Block #2 forged in");
+            browser.findElement(By.id("resolve")).click();
+            waitForText("resolve-result", "Our chain is authoritative");
+            assertEquals(false, browser.findElement(By.id("token-dialog")).isDisplayed(), "asked once");
+            assertEquals(2, ((Number) Http.get(guarded.url() + "/chain").json().get("length")).intValue());
+        }
+    }
+
     @Test
     void thePageIsServedWithAPolicyThatForbidsInlineScript() {
         Http.Answer page = Http.get(node.url() + "/");

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConsensusTest {
     private static final PeerSettings SETTINGS = new PeerSettings(Duration.ofSeconds(1), Duration.ofSeconds(5),
-            Duration.ofSeconds(10), 1 << 20, 1 << 24, 1 << 20, 64, 10, 1000);
+            Duration.ofSeconds(10), 1 << 20, 1 << 24, 1 << 20, 64, 10, 1000, io.learnchain.peer.AddressPolicy.DEFAULT);
 
     /** A stopping node waits for the round under way, which ends without touching the chain. */
     @Test

@@ -21,6 +21,8 @@ class PeerAddressTest {
             "https://node.example/a/b, https://node.example/a/b",
             "'  192.168.0.5:5000  ', http://192.168.0.5:5000",
             "'[::1]:5001', 'http://[::1]:5001'",
+            "httpbin.example:5000, http://httpbin.example:5000",
+            "https-node:5000, http://https-node:5000",
     })
     void keepsTheBaseUrl(String entry, String expected) {
         assertEquals(expected, PeerAddress.baseUrl(entry));
@@ -28,7 +30,8 @@ class PeerAddressTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "ftp://host:21", "http://", "http://:5000", "x y", "http://host:99999",
-            "http://user@host:5000", "http://host:5000/?q=1", "file:///etc/passwd", "javascript:alert(1)"})
+            "http://user@host:5000", "http://host:5000/?q=1", "file:///etc/passwd", "javascript:alert(1)",
+            "http//host:5000", "http:/host:5000", "HTTPS//host", "http:host:5000", "http://host//x", "https/host"})
     void refusesWhatIsNotANodeAddress(String entry) {
         assertThrows(IllegalArgumentException.class, () -> PeerAddress.baseUrl(entry));
     }

@@ -40,7 +40,7 @@ class RequestParserPropertiesTest {
     @Property(tries = 2000)
     void registerBodiesGivePeersOrA400(@ForAll("registerBodies") JsonObject body) {
         try {
-            List<String> peers = RegisterNodesServlet.parse(body);
+            List<String> peers = RegisterNodesServlet.parse(body, io.learnchain.peer.AddressPolicy.DEFAULT);
             assertFalse(peers.isEmpty());
             peers.forEach(p -> assertTrue(p.startsWith("http://") || p.startsWith("https://"), p));
         } catch (ApiException e) {
