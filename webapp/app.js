@@ -214,9 +214,21 @@
     renderChart(recent.blocks.slice().reverse().map((b) => b.block));
   }
 
+  const SVG_NS = 'http://www.w3.org/2000/svg';
+
+  function svgLabel(x, y, text, anchor) {
+    const t = document.createElementNS(SVG_NS, 'text');
+    t.setAttribute('class', 'axis');
+    t.setAttribute('x', String(x));
+    t.setAttribute('y', String(y));
+    t.setAttribute('text-anchor', anchor);
+    t.textContent = text;
+    return t;
+  }
+
   function renderChart(blocks) {
     const svg = $('chart');
-    const ns = 'http://www.w3.org/2000/svg';
+    const ns = SVG_NS;
     const W = 600, H = 160, top = 16, bottom = 18;
     const gaps = blocks.map((b, i) => (i === 0 || typeof b.timestamp !== 'number' || typeof blocks[i - 1].timestamp !== 'number')
       ? 0 : Math.max(0, b.timestamp - blocks[i - 1].timestamp));
@@ -243,15 +255,7 @@
       line.setAttribute('points', counts.map((c, i) => `${i * step + step / 2},${y(c, maxCount)}`).join(' '));
       shapes.push(line);
     }
-    const label = (x, yy, text, anchor) => {
-      const t = document.createElementNS(ns, 'text');
-      t.setAttribute('class', 'axis');
-      t.setAttribute('x', String(x));
-      t.setAttribute('y', String(yy));
-      t.setAttribute('text-anchor', anchor);
-      t.textContent = text;
-      return t;
-    };
+    const label = svgLabel;
     shapes.push(label(4, 12, `${maxGap.toFixed(1)} s`, 'start'), label(W - 4, 12, `${maxCount} tx`, 'end'));
     if (blocks.length) {
       shapes.push(label(4, H - 4, `#${blocks[0].index}`, 'start'), label(W - 4, H - 4, `#${blocks[blocks.length - 1].index}`, 'end'));
@@ -291,6 +295,91 @@
   async function poll() {
     await refresh();
     setTimeout(poll, POLL_MS);
+  }
+
+  // ---- load: requests per second and flush latency, sampled from /metrics -------------------
+
+  const LOAD_MS = 3000, LOAD_POINTS = 100; // five minutes
+  const load = [];
+
+  function parseMetrics(text) {
+    let requests = 0, flushCount = 0, flushSum = 0;
+    for (const line of text.split('\n')) {
+      const value = () => Number(line.slice(line.lastIndexOf(' ') + 1));
+      if (line.startsWith('http_server_request_duration_seconds_count{')) requests += value();
+      else if (line.startsWith('blockchain_store_flush_seconds_count ')) flushCount = value();
+      else if (line.startsWith('blockchain_store_flush_seconds_sum ')) flushSum = value();
+    }
+    return { requests, flushCount, flushSum };
+  }
+
+  /** A line over the last LOAD_POINTS samples; null values (nothing happened) leave gaps. */
+  function lineChart(svg, values, format) {
+    const W = 600, H = 120, top = 16, bottom = 6;
+    const max = Math.max(0, ...values.filter((v) => v !== null));
+    const step = W / (LOAD_POINTS - 1);
+    const offset = LOAD_POINTS - values.length;
+    const y = (v) => H - bottom - (max > 0 ? v / max : 0) * (H - top - bottom);
+    const shapes = [];
+    let points = [];
+    const flush = () => {
+      if (points.length) {
+        const line = document.createElementNS(SVG_NS, 'polyline');
+        line.setAttribute('class', 'load');
+        line.setAttribute('points', points.join(' '));
+        shapes.push(line);
+      }
+      points = [];
+    };
+    values.forEach((v, i) => {
+      if (v === null) {
+        flush();
+        return;
+      }
+      const x = (offset + i) * step;
+      points.push(`${x},${y(v)}`);
+      const dot = document.createElementNS(SVG_NS, 'circle');
+      dot.setAttribute('class', 'dot');
+      dot.setAttribute('cx', String(x));
+      dot.setAttribute('cy', String(y(v)));
+      dot.setAttribute('r', '3');
+      shapes.push(dot);
+    });
+    flush();
+    shapes.push(svgLabel(4, 12, `max ${format(max)}`, 'start'), svgLabel(W - 4, 12, 'now', 'end'));
+    svg.replaceChildren(...shapes);
+  }
+
+  function renderLoad() {
+    const rates = [], flushMs = [];
+    for (let i = 1; i < load.length; i++) {
+      const a = load[i - 1], b = load[i];
+      const seconds = (b.at - a.at) / 1000;
+      rates.push(b.requests >= a.requests ? (b.requests - a.requests) / seconds : null);
+      const flushes = b.flushCount - a.flushCount;
+      flushMs.push(flushes > 0 ? (b.flushSum - a.flushSum) / flushes * 1000 : null);
+    }
+    if (!rates.length) return;
+    lineChart($('rate-chart'), rates, (v) => `${v.toFixed(1)}/s`);
+    lineChart($('flush-chart'), flushMs, (v) => `${v.toFixed(2)} ms`);
+    const last = rates[rates.length - 1];
+    $('rate-now').textContent = last === null ? '–' : `${last.toFixed(1)} requests/s`;
+    const flushed = flushMs.filter((v) => v !== null);
+    $('flush-now').textContent = flushed.length ? `${flushed[flushed.length - 1].toFixed(2)} ms` : 'no writes yet';
+  }
+
+  async function sampleLoad() {
+    try {
+      const response = await fetch('metrics', { cache: 'no-store' });
+      if (response.ok) {
+        load.push({ at: performance.now(), ...parseMetrics(await response.text()) });
+        if (load.length > LOAD_POINTS + 1) load.shift();
+        renderLoad();
+      }
+    } catch (e) {
+      // the status line already says when the node does not answer
+    }
+    setTimeout(sampleLoad, LOAD_MS);
   }
 
   // ---- actions -------------------------------------------------------------------------------
@@ -401,4 +490,5 @@
 
   setInterval(renderUptime, 1000);
   poll();
+  sampleLoad();
 })();

@@ -51,6 +51,7 @@ public final class Consensus implements AutoCloseable {
     private final PeerSettings settings;
     private final ThreadPoolExecutor fetchers;
     private final ConcurrentHashMap<String, PeerStatus> statuses = new ConcurrentHashMap<>();
+    private final Tally outcomeTally = new Tally();
 
     /** Guards {@link #current} and {@link #closed}. */
     private final Object rounds = new Object();
@@ -192,6 +193,7 @@ public final class Consensus implements AutoCloseable {
         List<String> self = new ArrayList<>();
         for (PeerOutcome outcome : outcomes) {
             statuses.compute(outcome.node(), (node, previous) -> PeerStatus.after(previous, outcome, now));
+            outcomeTally.add(outcome.outcome());
             if (outcome.outcome().equals(PeerOutcome.SELF)) {
                 self.add(outcome.node());
             }
@@ -210,6 +212,11 @@ public final class Consensus implements AutoCloseable {
     }
 
     /** What the last round said of {@code peer}, or null if no round has asked it yet. */
+    /** How many peers of all rounds so far had each outcome. */
+    Tally outcomes() {
+        return outcomeTally;
+    }
+
     public PeerStatus status(String peer) {
         return statuses.get(peer);
     }

@@ -15,6 +15,7 @@ import io.learnchain.peer.PeerStatus;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +45,8 @@ public final class Network implements AutoCloseable {
     private final PeerClient client;
     private final PeerBook book = new PeerBook();
     private final Feed feed = new Feed();
+    private final Tally blocksReceived = new Tally();
+    private final Tally transactionsReceived = new Tally();
     private final ScheduledExecutorService timer;
     private final Consensus consensus;
     private final Sync sync;
@@ -158,12 +161,21 @@ public final class Network implements AutoCloseable {
 
     /** A block a peer pushed. */
     public Receipt receiveBlock(Block block, String from) throws InvalidChainException {
-        return live ? gossip.onBlock(block, from) : Receipt.IGNORED;
+        try {
+            Receipt receipt = live ? gossip.onBlock(block, from) : Receipt.IGNORED;
+            blocksReceived.add(receipt.word());
+            return receipt;
+        } catch (InvalidChainException e) {
+            blocksReceived.add("invalid");
+            throw e;
+        }
     }
 
     /** A transaction a peer pushed. */
     public Receipt receiveTransaction(Transaction transaction, String relayId, String from) {
-        return live ? gossip.onTransaction(transaction, relayId, from) : Receipt.IGNORED;
+        Receipt receipt = live ? gossip.onTransaction(transaction, relayId, from) : Receipt.IGNORED;
+        transactionsReceived.add(receipt.word());
+        return receipt;
     }
 
     /** What the last resolve round said of {@code peer}, or null. */
@@ -190,13 +202,39 @@ public final class Network implements AutoCloseable {
         return feed.toJson();
     }
 
-    /** Messages sent to peers and dropped from full outboxes, blocks moved by syncs, since start. */
-    public JsonObject counters() {
-        return JsonObject.builder()
-                .put("messages_sent", gossip.sent())
-                .put("messages_dropped", gossip.dropped())
-                .put("blocks_synced", sync.blocksMoved())
-                .build();
+    /**
+     * What went between this node and its peers since start.
+     *
+     * @param messagesSent         blocks and transactions pushed to peers
+     * @param messagesDropped      pushes dropped from full outboxes
+     * @param blocksSynced         blocks fetched by syncs
+     * @param blocksReceived       blocks peers pushed, by what became of them ({@link Receipt#word()}, or invalid)
+     * @param transactionsReceived transactions peers pushed, by what became of them
+     * @param peerOutcomes         the outcomes of peers in resolve rounds, by kind
+     */
+    public record Traffic(long messagesSent, long messagesDropped, long blocksSynced, Map<String, Long> blocksReceived,
+                          Map<String, Long> transactionsReceived, Map<String, Long> peerOutcomes) {
+        public JsonObject toJson() {
+            return JsonObject.builder()
+                    .put("messages_sent", messagesSent)
+                    .put("messages_dropped", messagesDropped)
+                    .put("blocks_synced", blocksSynced)
+                    .put("blocks_received", counts(blocksReceived))
+                    .put("transactions_received", counts(transactionsReceived))
+                    .put("peer_outcomes", counts(peerOutcomes))
+                    .build();
+        }
+
+        private static JsonObject counts(Map<String, Long> counts) {
+            JsonObject.Builder b = JsonObject.builder();
+            counts.forEach(b::put);
+            return b.build();
+        }
+    }
+
+    public Traffic traffic() {
+        return new Traffic(gossip.sent(), gossip.dropped(), sync.blocksMoved(), blocksReceived.snapshot(),
+                transactionsReceived.snapshot(), consensus.outcomes().snapshot());
     }
 
     private void announceTip(Block tip, String from) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -54,6 +55,9 @@ public final class Blockchain implements AutoCloseable {
     private volatile boolean closed;
     /** Guarded by {@link #writer}. */
     private final MinedElsewhere minedElsewhere = new MinedElsewhere(100_000);
+    private final LongAdder blocksMined = new LongAdder();
+    private final LongAdder blocksReceived = new LongAdder();
+    private final LongAdder chainsAdopted = new LongAdder();
 
     /**
      * Opens the node kept in {@code store}, or starts a new one with a new id and a genesis block.
@@ -126,6 +130,21 @@ public final class Blockchain implements AutoCloseable {
 
     public PoolLimits limits() {
         return limits;
+    }
+
+    /**
+     * What this node has done since it started, counted once each change is durable.
+     *
+     * @param blocksMined    blocks this node mined
+     * @param blocksReceived blocks peers pushed that extended our chain
+     * @param chainsAdopted  longer chains adopted from peers (by resolve or sync)
+     * @param proofAttempts  proofs tried by the miner
+     */
+    public record Activity(long blocksMined, long blocksReceived, long chainsAdopted, long proofAttempts) {
+    }
+
+    public Activity activity() {
+        return new Activity(blocksMined.sum(), blocksReceived.sum(), chainsAdopted.sum(), miner.attempts());
     }
 
     /** Why the node cannot take changes now (stopping, or its store failed), or null when it can. */
@@ -227,6 +246,7 @@ public final class Blockchain implements AutoCloseable {
                 writer.unlock();
             }
             publishWhenDurable(next);
+            blocksMined.increment();
             return block;
         }
     }
@@ -386,6 +406,7 @@ public final class Blockchain implements AutoCloseable {
         if (!adopted) {
             return false;
         }
+        chainsAdopted.increment();
         int newBlocks = candidate.size() - kept;
         int lost = dropped;
         LOG.info(() -> "adopted a chain of " + candidate.size() + " blocks: " + newBlocks + " new, " + lost + " of ours dropped");
@@ -437,6 +458,7 @@ public final class Blockchain implements AutoCloseable {
             writer.unlock();
         }
         publishWhenDurable(next);
+        blocksReceived.increment();
         return Arrival.APPENDED;
     }
 

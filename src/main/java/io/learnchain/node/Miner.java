@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -32,6 +33,7 @@ public final class Miner implements AutoCloseable {
     private final int difficulty;
     private final ExecutorService helpers;
     private final ConcurrentHashMap<String, SharedSearch> searches = new ConcurrentHashMap<>();
+    private final LongAdder attempts = new LongAdder();
 
     public Miner(int threads) {
         this(threads, ProofOfWork.DIFFICULTY);
@@ -54,6 +56,11 @@ public final class Miner implements AutoCloseable {
 
     int threads() {
         return threads;
+    }
+
+    /** Proofs tried since this miner was made, across all its threads (cancelled chunks not counted). */
+    public long attempts() {
+        return attempts.sum();
     }
 
     /**
@@ -95,6 +102,7 @@ public final class Miner implements AutoCloseable {
                     cancelled.set(true); // a chunk was left unfinished: the best may not be the smallest
                     return;
                 }
+                attempts.add(found >= 0 ? found - start + 1 : CHUNK);
                 if (found >= 0) {
                     best.accumulateAndGet(found, Math::min);
                     return;

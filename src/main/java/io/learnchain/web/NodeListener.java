@@ -8,6 +8,7 @@ import io.learnchain.net.Network;
 import io.learnchain.store.CorruptStoreException;
 import io.learnchain.store.FileStore;
 import io.learnchain.store.NodeStore;
+import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -26,13 +27,15 @@ public final class NodeListener implements ServletContextListener {
     private static final String BLOCKCHAIN = Blockchain.class.getName();
     private static final String NETWORK = Network.class.getName();
     private static final String SETTINGS = Settings.class.getName();
+    private static final String METRICS = NodeMetrics.class.getName();
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
         Settings settings = Settings.read(context::getInitParameter, defaultDataDirName(context));
         LOG.info(() -> "data directory " + settings.dataDir() + " (" + settings.dataDirSource() + ")");
-        NodeStore store = new FileStore(settings.dataDir());
+        NodeMetrics metrics = new NodeMetrics();
+        NodeStore store = new FileStore(settings.dataDir(), metrics::flushed);
         Blockchain blockchain;
         try {
             blockchain = new Blockchain(store, settings.miningThreads(),
@@ -49,8 +52,12 @@ public final class NodeListener implements ServletContextListener {
             registerStartPeers(blockchain, settings);
             context.setAttribute(SETTINGS, settings);
             context.setAttribute(BLOCKCHAIN, blockchain);
-            context.setAttribute(NETWORK, new Network(blockchain, settings.peers(), settings.liveNetwork(), settings.syncInterval(),
-                    settings.publicUrl()));
+            Network network = new Network(blockchain, settings.peers(), settings.liveNetwork(), settings.syncInterval(),
+                    settings.publicUrl());
+            context.setAttribute(NETWORK, network);
+            metrics.watch(blockchain, network);
+            context.setAttribute(METRICS, metrics);
+            context.addServlet("metrics", new PrometheusMetricsServlet(metrics.registry())).addMapping("/metrics");
         } catch (RuntimeException | Error e) {
             blockchain.close();
             throw e;
@@ -117,6 +124,10 @@ public final class NodeListener implements ServletContextListener {
 
     static Network network(ServletContext context) {
         return (Network) context.getAttribute(NETWORK);
+    }
+
+    static NodeMetrics metrics(ServletContext context) {
+        return (NodeMetrics) context.getAttribute(METRICS);
     }
 
     static Settings settings(ServletContext context) {

@@ -25,7 +25,8 @@ public final class StatusServlet extends ApiServlet {
                 .put("mining_threads", blockchain.miningThreads())
                 .put("data_dir", blockchain.storeLocation())
                 .put("started_at", blockchain.startedAt().toString())
-                .put("network", network().counters())
+                .put("activity", Views.activity(blockchain.activity()))
+                .put("network", network().traffic().toJson())
                 .put("feed", network().feed())
                 .put("settings", settings().toJson())
                 .build());

@@ -6,6 +6,7 @@ import io.learnchain.json.JsonArray;
 import io.learnchain.json.JsonString;
 import io.learnchain.json.JsonObject;
 import io.learnchain.net.Network;
+import io.learnchain.node.Blockchain;
 import io.learnchain.peer.PeerStatus;
 
 import java.util.ArrayList;
@@ -34,6 +35,15 @@ final class Views {
             items.add(item.build());
         }
         return new JsonArray(items);
+    }
+
+    static JsonObject activity(Blockchain.Activity activity) {
+        return JsonObject.builder()
+                .put("blocks_mined", activity.blocksMined())
+                .put("blocks_received", activity.blocksReceived())
+                .put("chains_adopted", activity.chainsAdopted())
+                .put("proof_attempts", activity.proofAttempts())
+                .build();
     }
 
     static JsonArray strings(List<String> values) {

@@ -31,7 +31,7 @@ class NetworkIT {
     Path dataDir;
 
     /** Waits, at most 30 s, for {@code condition}. */
-    private static void await(String what, BooleanSupplier condition) {
+    static void await(String what, BooleanSupplier condition) {
         long until = System.nanoTime() + 30_000_000_000L;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > until) {

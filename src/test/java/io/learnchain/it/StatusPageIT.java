@@ -128,6 +128,12 @@ class StatusPageIT {
                 "return document.querySelectorAll('[onerror]').length;"));
         assertEquals(3, browser.findElements(By.cssSelector("#chart rect")).size(), "one bar per block");
 
+        // the load card draws requests per second and flush times from /metrics
+        waitUpTo(15).until(d -> browser.findElement(By.id("flush-now")).getText().endsWith(" ms"));
+        assertTrue(browser.findElement(By.id("rate-now")).getText().endsWith("requests/s"));
+        assertTrue(browser.findElements(By.cssSelector("#rate-chart polyline")).size() >= 1, "a line of request rates");
+        assertTrue(browser.findElements(By.cssSelector("#flush-chart polyline")).size() >= 1, "a line of flush times");
+
         Path shot = Path.of("target", "screenshots", "status-page.png");
         Files.createDirectories(shot.getParent());
         File file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
