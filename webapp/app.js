@@ -315,9 +315,9 @@
 
   /** A line over the last LOAD_POINTS samples; null values (nothing happened) leave gaps. */
   function lineChart(svg, values, format) {
-    const W = 600, H = 120, top = 16, bottom = 6;
+    const W = 600, H = 120, top = 22, bottom = 6, left = 6, right = 8;
     const max = Math.max(0, ...values.filter((v) => v !== null));
-    const step = W / (LOAD_POINTS - 1);
+    const step = (W - left - right) / (LOAD_POINTS - 1);
     const offset = LOAD_POINTS - values.length;
     const y = (v) => H - bottom - (max > 0 ? v / max : 0) * (H - top - bottom);
     const shapes = [];
@@ -336,7 +336,7 @@
         flush();
         return;
       }
-      const x = (offset + i) * step;
+      const x = left + (offset + i) * step;
       points.push(`${x},${y(v)}`);
       const dot = document.createElementNS(SVG_NS, 'circle');
       dot.setAttribute('class', 'dot');
