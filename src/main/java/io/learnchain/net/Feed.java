@@ -1,30 +1,34 @@
 package io.learnchain.net;
 
-import io.learnchain.json.Json;
-import io.learnchain.json.JsonArray;
-import io.learnchain.json.JsonObject;
-
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The last {@value #CAPACITY} things that arrived from peers (a block, a chain, a transaction),
  * newest first, for the status page. Thread-safe.
  */
-final class Feed {
+public final class Feed {
     static final int CAPACITY = 30;
-    private final ArrayDeque<JsonObject> events = new ArrayDeque<>();
+    private final ArrayDeque<Event> events = new ArrayDeque<>();
+
+    /**
+     * One arrival.
+     *
+     * @param at   when (ISO-8601)
+     * @param kind block, chain or transaction
+     * @param from the peer it came from, or "a peer" when the sender is not a known peer
+     * @param what a line for a person
+     */
+    public record Event(String at, String kind, String from, String what) {
+    }
+
+    Feed() {
+    }
 
     /** @param from the peer it came from, or null when the sender is not a known peer */
     void add(String kind, String from, String what) {
-        JsonObject event = JsonObject.builder()
-                .put("at", Instant.now().toString())
-                .put("kind", kind)
-                .put("from", from == null ? "a peer" : from)
-                .put("what", what)
-                .build();
+        Event event = new Event(Instant.now().toString(), kind, from == null ? "a peer" : from, what);
         synchronized (events) {
             events.addFirst(event);
             if (events.size() > CAPACITY) {
@@ -33,11 +37,9 @@ final class Feed {
         }
     }
 
-    JsonArray toJson() {
-        List<Json> items;
+    List<Event> events() {
         synchronized (events) {
-            items = new ArrayList<>(events);
+            return List.copyOf(events);
         }
-        return new JsonArray(items);
     }
 }

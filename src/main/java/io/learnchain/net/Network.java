@@ -184,22 +184,26 @@ public final class Network implements AutoCloseable {
     }
 
     /** What this node has heard from {@code peer}: its protocol, height and when it was last heard. */
-    public JsonObject heard(String peer) {
+    public Heard heard(String peer) {
         PeerBook.Entry entry = book.get(peer);
-        JsonObject.Builder b = JsonObject.builder().put("protocol", entry.protocol().name().toLowerCase(java.util.Locale.ROOT));
-        if (entry.height() >= 0) {
-            b.put("height", entry.height());
-        }
-        if (entry.lastHeard() != null) {
-            b.put("last_heard", entry.lastHeard().toString());
-        }
-        b.put("rejected", entry.rejected());
-        return b.build();
+        return new Heard(entry.protocol().name().toLowerCase(java.util.Locale.ROOT), entry.height(), entry.lastHeard(),
+                entry.rejected());
+    }
+
+    /**
+     * What this node has heard from a peer.
+     *
+     * @param protocol  unknown, network (this node's) or tutorial (the Python node's API only)
+     * @param height    its chain's length when last heard, or -1
+     * @param lastHeard when it last answered or pushed, or null
+     * @param rejected  how many of its pushes or chains broke the rules, or came too fast
+     */
+    public record Heard(String protocol, long height, java.time.Instant lastHeard, long rejected) {
     }
 
     /** What arrived from peers lately, newest first. */
-    public io.learnchain.json.JsonArray feed() {
-        return feed.toJson();
+    public List<Feed.Event> feed() {
+        return feed.events();
     }
 
     /**
@@ -214,22 +218,6 @@ public final class Network implements AutoCloseable {
      */
     public record Traffic(long messagesSent, long messagesDropped, long blocksSynced, Map<String, Long> blocksReceived,
                           Map<String, Long> transactionsReceived, Map<String, Long> peerOutcomes) {
-        public JsonObject toJson() {
-            return JsonObject.builder()
-                    .put("messages_sent", messagesSent)
-                    .put("messages_dropped", messagesDropped)
-                    .put("blocks_synced", blocksSynced)
-                    .put("blocks_received", counts(blocksReceived))
-                    .put("transactions_received", counts(transactionsReceived))
-                    .put("peer_outcomes", counts(peerOutcomes))
-                    .build();
-        }
-
-        private static JsonObject counts(Map<String, Long> counts) {
-            JsonObject.Builder b = JsonObject.builder();
-            counts.forEach(b::put);
-            return b.build();
-        }
     }
 
     public Traffic traffic() {

@@ -1,7 +1,6 @@
 package io.learnchain.node;
 
 import io.learnchain.chain.ProofOfWork;
-import io.learnchain.json.JsonObject;
 import io.learnchain.peer.AddressPolicy;
 import io.learnchain.peer.PeerAddress;
 import io.learnchain.peer.PeerSettings;
@@ -9,8 +8,10 @@ import io.learnchain.peer.PeerSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -49,32 +50,32 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
     private static final long MAX_ARRAY_BYTES = 1L << 30;
     private static final long DAY_MS = 24L * 3600 * 1000;
 
-    /** The settings as JSON, for {@code /status} (nothing secret among them). */
-    public JsonObject toJson() {
-        return JsonObject.builder()
-                .put("dataDir", dataDir.toString())
-                .put("miningThreads", miningThreads)
-                .put("difficulty", difficulty)
-                .put("maxBodyBytes", maxBodyBytes)
-                .put("maxJsonDepth", maxJsonDepth)
-                .put("maxPeers", maxPeers)
-                .put("maxPending", maxPending)
-                .put("maxPendingBytes", maxPendingBytes)
-                .put("maxBlockBytes", maxBlockBytes)
-                .put("peers", String.join(",", startPeers))
-                .put("adminToken", adminToken == null ? "" : "(set)")
-                .put("network", liveNetwork ? "live" : "manual")
-                .put("syncIntervalMs", syncInterval.toMillis())
-                .put("publicUrl", publicUrl == null ? "" : publicUrl)
-                .put("peer.connectTimeoutMs", peers.connectTimeout().toMillis())
-                .put("peer.responseTimeoutMs", peers.responseTimeout().toMillis())
-                .put("peer.deadlineMs", peers.deadline().toMillis())
-                .put("peer.maxResponseBytes", peers.maxResponseBytes())
-                .put("peer.maxRoundBytes", peers.maxRoundBytes())
-                .put("peer.maxJsonDepth", peers.maxJsonDepth())
-                .put("peer.maxPushesPerSecond", peers.maxPushesPerSecond())
-                .put("peer.denyNetworks", peers.addressPolicy().toString())
-                .build();
+    /** The settings by name, for {@code /status} (nothing secret among them: the token shows as "(set)"). */
+    public Map<String, Object> shown() {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("dataDir", dataDir.toString());
+        shown.put("miningThreads", miningThreads);
+        shown.put("difficulty", difficulty);
+        shown.put("maxBodyBytes", maxBodyBytes);
+        shown.put("maxJsonDepth", maxJsonDepth);
+        shown.put("maxPeers", maxPeers);
+        shown.put("maxPending", maxPending);
+        shown.put("maxPendingBytes", maxPendingBytes);
+        shown.put("maxBlockBytes", maxBlockBytes);
+        shown.put("peers", String.join(",", startPeers));
+        shown.put("adminToken", adminToken == null ? "" : "(set)");
+        shown.put("network", liveNetwork ? "live" : "manual");
+        shown.put("syncIntervalMs", syncInterval.toMillis());
+        shown.put("publicUrl", publicUrl == null ? "" : publicUrl);
+        shown.put("peer.connectTimeoutMs", peers.connectTimeout().toMillis());
+        shown.put("peer.responseTimeoutMs", peers.responseTimeout().toMillis());
+        shown.put("peer.deadlineMs", peers.deadline().toMillis());
+        shown.put("peer.maxResponseBytes", peers.maxResponseBytes());
+        shown.put("peer.maxRoundBytes", peers.maxRoundBytes());
+        shown.put("peer.maxJsonDepth", peers.maxJsonDepth());
+        shown.put("peer.maxPushesPerSecond", peers.maxPushesPerSecond());
+        shown.put("peer.denyNetworks", peers.addressPolicy().toString());
+        return shown;
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.learnchain.peer;
 
-import io.learnchain.json.JsonObject;
-
 /**
  * What became of one peer in a resolve round.
  *
@@ -22,12 +20,4 @@ public record PeerOutcome(String node, String outcome, int length, String detail
     public static final String DENIED = "denied";
     /** The address is this node's own (found from its answer): it is dropped from the peers. */
     public static final String SELF = "self";
-
-    public JsonObject toJson() {
-        JsonObject.Builder b = JsonObject.builder().put("node", node).put("outcome", outcome);
-        if (length >= 0) {
-            b.put("length", length);
-        }
-        return b.put("detail", detail).build();
-    }
 }

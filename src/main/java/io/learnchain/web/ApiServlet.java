@@ -1,6 +1,5 @@
 package io.learnchain.web;
 
-import io.learnchain.json.JsonWriter;
 import io.learnchain.node.Blockchain;
 import io.learnchain.node.NodeStoppedException;
 import io.learnchain.node.PoolFullException;
@@ -91,7 +90,7 @@ abstract class ApiServlet extends HttpServlet {
             response.setHeader("Retry-After", "60");
             reply = new Reply(503, Reply.message("The node cannot write to its storage: " + e.getMessage()));
         }
-        byte[] body = JsonWriter.compact(reply.body());
+        byte[] body = Answers.bytes(reply.body());
         if (reply.status() == 200 && (method.equals("GET") || method.equals("HEAD"))) {
             // a cheap validator so that pollers (the status page) skip answers they already have
             String etag = etag(body);
@@ -111,7 +110,7 @@ abstract class ApiServlet extends HttpServlet {
     }
 
     static void write(HttpServletResponse response, Reply reply, boolean withBody) throws IOException {
-        write(response, reply.status(), JsonWriter.compact(reply.body()), withBody);
+        write(response, reply.status(), Answers.bytes(reply.body()), withBody);
     }
 
     private static void write(HttpServletResponse response, int status, byte[] body, boolean withBody) throws IOException {

@@ -1,9 +1,6 @@
 package io.learnchain.web;
 
 import io.learnchain.chain.Block;
-import io.learnchain.json.JsonObject;
-import io.learnchain.json.JsonString;
-import io.learnchain.json.JsonWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -41,13 +38,13 @@ final class ChainAnswer {
 
     /** Writes {@code {<before's fields>, "<key>": [blocks], <after's fields>}} with status 200. */
     static void write(HttpServletRequest request, HttpServletResponse response, boolean withBody,
-                      JsonObject before, String key, List<Block> chain, JsonObject after) throws IOException {
+                      Object before, String key, List<Block> chain, Object after) throws IOException {
         write(request, response, withBody, before, key, chain, Items.BLOCKS, after);
     }
 
     /** As above, each block written as {@code items} says. */
     static void write(HttpServletRequest request, HttpServletResponse response, boolean withBody,
-                      JsonObject before, String key, List<Block> chain, Items items, JsonObject after) throws IOException {
+                      Object before, String key, List<Block> chain, Items items, Object after) throws IOException {
         byte[] head = head(before, key);
         byte[] tail = tail(after);
         response.setStatus(200);
@@ -84,17 +81,17 @@ final class ChainAnswer {
         }
     }
 
-    /** {@code {"a":1,"key":[} for before = {"a":1}. */
-    private static byte[] head(JsonObject before, String key) {
-        String fields = JsonWriter.compactString(before);
+    /** {@code {"a":1,"chain":[} for before = {"a":1} (none when null), key = chain. */
+    private static byte[] head(Object before, String key) {
+        String fields = before == null ? "{}" : new String(Answers.bytes(before), StandardCharsets.UTF_8);
         String open = fields.length() > 2 ? fields.substring(0, fields.length() - 1) + "," : "{";
-        return (open + JsonWriter.compactString(new JsonString(key)) + ":[").getBytes(StandardCharsets.US_ASCII);
+        return (open + "\"" + key + "\":[").getBytes(StandardCharsets.UTF_8);
     }
 
     /** {@code ],"b":2}} for after = {"b":2}. */
-    private static byte[] tail(JsonObject after) {
-        String fields = JsonWriter.compactString(after);
-        return ("]" + (fields.length() > 2 ? "," + fields.substring(1) : "}")).getBytes(StandardCharsets.US_ASCII);
+    private static byte[] tail(Object after) {
+        String fields = new String(Answers.bytes(after), StandardCharsets.UTF_8);
+        return ("]" + (fields.length() > 2 ? "," + fields.substring(1) : "}")).getBytes(StandardCharsets.UTF_8);
     }
 
     private static boolean acceptsGzip(HttpServletRequest request) {

@@ -1,6 +1,5 @@
 package io.learnchain.web;
 
-import io.learnchain.json.JsonObject;
 import io.learnchain.chain.Block;
 import io.learnchain.node.NodeState;
 import io.learnchain.peer.PeerClient;
@@ -26,14 +25,12 @@ public final class ChainServlet extends ApiServlet {
         response.setHeader(PeerClient.NODE_ID_HEADER, blockchain().nodeId());
         String from = request.getParameter("from");
         if (from == null) {
-            ChainAnswer.write(request, response, withBody, JsonObject.builder().build(), "chain", state.chain(),
-                    JsonObject.builder().put("length", state.length()).build());
+            ChainAnswer.write(request, response, withBody, null, "chain", state.chain(), new Answers.ChainTail(state.length(), null));
             return true;
         }
         long first = from(from);
         List<Block> blocks = state.chain().subList((int) Math.min(first - 1, state.length()), state.length());
-        ChainAnswer.write(request, response, withBody, JsonObject.builder().build(), "chain", blocks,
-                JsonObject.builder().put("length", state.length()).put("from", first).build());
+        ChainAnswer.write(request, response, withBody, null, "chain", blocks, new Answers.ChainTail(state.length(), first));
         return true;
     }
 

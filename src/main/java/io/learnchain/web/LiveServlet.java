@@ -13,6 +13,6 @@ public final class LiveServlet extends ApiServlet {
 
     @Override
     Reply handle(HttpServletRequest request) {
-        return Reply.ok(io.learnchain.json.JsonObject.builder().put("status", "live").build());
+        return Reply.ok(new Answers.Live("live"));
     }
 }

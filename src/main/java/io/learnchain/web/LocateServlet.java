@@ -39,6 +39,6 @@ public final class LocateServlet extends ApiServlet {
                 held = at;
             }
         }
-        return Reply.ok(JsonObject.builder().put("index", held).put("length", state.length()).build());
+        return Reply.ok(new Answers.Located(held, state.length()));
     }
 }

@@ -1,7 +1,6 @@
 package io.learnchain.web;
 
 import io.learnchain.chain.Block;
-import io.learnchain.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -19,13 +18,7 @@ public final class MineServlet extends ApiServlet {
             return Reply.ok(Reply.message("GET or POST /mine forges a block"));
         }
         Block block = network().mine();
-        JsonObject json = block.json();
-        return Reply.ok(JsonObject.builder()
-                .put("message", "New Block Forged")
-                .put("index", json.get("index"))
-                .put("transactions", json.get("transactions"))
-                .put("proof", json.get("proof"))
-                .put("previous_hash", json.get("previous_hash"))
-                .build());
+        return Reply.ok(new Answers.Forged("New Block Forged", block.index(), block.transactions(), block.proof(),
+                block.previousHash()));
     }
 }

@@ -1,6 +1,5 @@
 package io.learnchain.web;
 
-import io.learnchain.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.List;
@@ -14,9 +13,6 @@ public final class NodesServlet extends ApiServlet {
     @Override
     Reply handle(HttpServletRequest request) {
         List<String> peers = blockchain().state().peers();
-        return Reply.ok(JsonObject.builder()
-                .put("total_nodes", Views.strings(peers))
-                .put("peers", Views.peers(peers, network()))
-                .build());
+        return Reply.ok(new Answers.Nodes(peers, Answers.Peer.of(peers, network())));
     }
 }

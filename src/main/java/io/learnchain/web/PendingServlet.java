@@ -1,7 +1,6 @@
 package io.learnchain.web;
 
 import io.learnchain.chain.Transaction;
-import io.learnchain.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.List;
@@ -20,9 +19,6 @@ public final class PendingServlet extends ApiServlet {
     Reply handle(HttpServletRequest request) {
         List<Transaction> pending = blockchain().state().pending();
         int limit = limit(request, Integer.MAX_VALUE, Integer.MAX_VALUE);
-        return Reply.ok(JsonObject.builder()
-                .put("transactions", Views.transactions(pending.subList(0, Math.min(limit, pending.size()))))
-                .put("length", pending.size())
-                .build());
+        return Reply.ok(new Answers.Pending(pending.subList(0, Math.min(limit, pending.size())), pending.size()));
     }
 }

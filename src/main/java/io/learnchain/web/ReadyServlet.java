@@ -1,6 +1,5 @@
 package io.learnchain.web;
 
-import io.learnchain.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -19,6 +18,6 @@ public final class ReadyServlet extends ApiServlet {
         if (problem != null) {
             return new Reply(503, Reply.message("Not ready: " + problem));
         }
-        return Reply.ok(JsonObject.builder().put("status", "ready").put("length", blockchain().state().length()).build());
+        return Reply.ok(new Answers.Ready("ready", blockchain().state().length()));
     }
 }

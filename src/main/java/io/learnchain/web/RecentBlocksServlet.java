@@ -1,7 +1,6 @@
 package io.learnchain.web;
 
 import io.learnchain.chain.Block;
-import io.learnchain.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -30,8 +29,8 @@ public final class RecentBlocksServlet extends ApiServlet {
         for (int i = chain.size() - 1; i >= 0 && newest.size() < limit; i--) {
             newest.add(chain.get(i));
         }
-        ChainAnswer.write(request, response, withBody, JsonObject.builder().build(), "blocks", newest,
-                ChainAnswer.Items.WITH_HASHES, JsonObject.builder().put("length", chain.size()).build());
+        ChainAnswer.write(request, response, withBody, null, "blocks", newest, ChainAnswer.Items.WITH_HASHES,
+                new Answers.ChainTail(chain.size(), null));
         return true;
     }
 }

@@ -37,10 +37,7 @@ public final class RegisterNodesServlet extends ApiServlet {
         } catch (PeerLimitException e) {
             throw new ApiException(400, INVALID_LIST + ": " + e.getMessage());
         }
-        return Reply.created(JsonObject.builder()
-                .put("message", "New nodes have been added")
-                .put("total_nodes", Views.strings(peers))
-                .build());
+        return Reply.created(new Answers.NodesChanged("New nodes have been added", peers));
     }
 
     /** The names this node answers to, as seen from the request: a node does not register itself. */

@@ -1,6 +1,5 @@
 package io.learnchain.web;
 
-import io.learnchain.json.JsonObject;
 import io.learnchain.peer.AddressPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -19,9 +18,6 @@ public final class RemoveNodesServlet extends ApiServlet {
     Reply handle(HttpServletRequest request) {
         List<String> entries = RegisterNodesServlet.parse(JsonBody.readObject(request, settings()), AddressPolicy.NONE);
         List<String> peers = network().remove(entries);
-        return Reply.ok(JsonObject.builder()
-                .put("message", "Nodes have been removed")
-                .put("total_nodes", Views.strings(peers))
-                .build());
+        return Reply.ok(new Answers.NodesChanged("Nodes have been removed", peers));
     }
 }

@@ -1,19 +1,16 @@
 package io.learnchain.web;
 
-import io.learnchain.json.Json;
-import io.learnchain.json.JsonObject;
-
-/** An answer: an HTTP status and a JSON body. */
-record Reply(int status, Json body) {
-    static Reply ok(Json body) {
+/** An answer: an HTTP status and a body, one of the records of {@link Answers}. */
+record Reply(int status, Object body) {
+    static Reply ok(Object body) {
         return new Reply(200, body);
     }
 
-    static Reply created(Json body) {
+    static Reply created(Object body) {
         return new Reply(201, body);
     }
 
-    static JsonObject message(String message) {
-        return JsonObject.builder().put("message", message).build();
+    static Answers.Message message(String message) {
+        return new Answers.Message(message);
     }
 }

@@ -29,8 +29,8 @@ class BadInputIT {
     static void stop() {
         // nothing any rejected request sent may have changed the node
         assertEquals(chainBefore, Http.get(node.url() + "/chain").body());
-        assertEquals("{\"transactions\":[],\"length\":0}", Http.get(node.url() + "/transactions/pending").body());
-        assertEquals("{\"total_nodes\":[],\"peers\":[]}", Http.get(node.url() + "/nodes").body());
+        assertEquals("{\"length\":0,\"transactions\":[]}", Http.get(node.url() + "/transactions/pending").body());
+        assertEquals("{\"peers\":[],\"total_nodes\":[]}", Http.get(node.url() + "/nodes").body());
         node.close();
     }
 

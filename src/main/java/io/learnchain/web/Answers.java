@@ -1,0 +1,140 @@
+package io.learnchain.web;
+
+import io.learnchain.chain.Transaction;
+import io.learnchain.json.JsonNumber;
+import io.learnchain.json.JsonObject;
+import io.learnchain.net.Feed;
+import io.learnchain.net.Network;
+import io.learnchain.node.Blockchain;
+import io.learnchain.peer.PeerOutcome;
+import io.learnchain.peer.PeerStatus;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.config.PropertyNamingStrategy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The shapes of the API's answers, as records, and the one JSON-B instance that writes them.
+ * Names are snake_case as the tutorial's ({@code previousHash} is {@code previous_hash}), keys in
+ * alphabetical order as Flask writes the Python node's answers, and absent (null) components are
+ * left out. Chain data inside (transactions, a block's proof) goes through {@link ExactJson}.
+ */
+public final class Answers {
+    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
+            .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
+            .withSerializers(ExactJson.ALL));
+
+    private Answers() {
+    }
+
+    /**
+     * The few small answers the busiest endpoints repeat ({@code "Transaction will be added to
+     * Block N"} until a block is mined, the {@code "length"} after a chain), already written:
+     * binding them anew for every request cost about a tenth of those endpoints' throughput.
+     */
+    private static final int MAX_REMEMBERED = 256;
+    private static final ConcurrentHashMap<Object, byte[]> REMEMBERED = new ConcurrentHashMap<>();
+
+    /** The answer's JSON, UTF-8 (the caller must not change the array). */
+    static byte[] bytes(Object answer) {
+        if (!(answer instanceof Message || answer instanceof ChainTail)) {
+            return write(answer);
+        }
+        byte[] known = REMEMBERED.get(answer);
+        if (known == null) {
+            if (REMEMBERED.size() >= MAX_REMEMBERED) {
+                REMEMBERED.clear();
+            }
+            known = write(answer);
+            REMEMBERED.put(answer, known);
+        }
+        return known;
+    }
+
+    private static byte[] write(Object answer) {
+        return JSONB.toJson(answer).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Every message and every error: {@code {"message": ...}}. */
+    public record Message(String message) {
+    }
+
+    /** {@code /mine}: the tutorial's answer, the forged block's fields as the block holds them. */
+    public record Forged(String message, long index, List<JsonObject> transactions, JsonNumber proof, String previousHash) {
+    }
+
+    /** {@code /nodes/register} and {@code /nodes/remove}. */
+    public record NodesChanged(String message, List<String> totalNodes) {
+    }
+
+    /** {@code /nodes}: the peers and what this node knows of each. */
+    public record Nodes(List<String> totalNodes, List<Peer> peers) {
+    }
+
+    /**
+     * One peer as {@code /nodes} and {@code /status} show it: the last resolve's outcome, and what
+     * the network heard from it.
+     */
+    public record Peer(String node, String lastOutcome, Integer lastLength, String lastDetail, String lastResolve,
+                       String lastReached, String protocol, Long height, String lastHeard, long rejected) {
+        static List<Peer> of(List<String> peers, Network network) {
+            return peers.stream().map(peer -> of(peer, network.status(peer), network.heard(peer))).toList();
+        }
+
+        private static Peer of(String node, PeerStatus status, Network.Heard heard) {
+            String lastHeard = heard.lastHeard() == null ? null : heard.lastHeard().toString();
+            Long height = heard.height() >= 0 ? heard.height() : null;
+            if (status == null) {
+                return new Peer(node, "never resolved", null, null, null, null, heard.protocol(), height, lastHeard, heard.rejected());
+            }
+            PeerOutcome last = status.last();
+            return new Peer(node, last.outcome(), last.length() >= 0 ? last.length() : null, last.detail(),
+                    status.lastResolve().toString(), status.lastReached() == null ? null : status.lastReached().toString(),
+                    heard.protocol(), height, lastHeard, heard.rejected());
+        }
+    }
+
+    /** What one peer gave in a resolve round. */
+    public record PeerReport(String node, String outcome, Integer length, String detail) {
+        static List<PeerReport> of(List<PeerOutcome> outcomes) {
+            return outcomes.stream()
+                    .map(o -> new PeerReport(o.node(), o.outcome(), o.length() >= 0 ? o.length() : null, o.detail()))
+                    .toList();
+        }
+    }
+
+    /** The fields {@code /nodes/resolve} has after its chain. */
+    public record PeerReports(List<PeerReport> peers) {
+    }
+
+    /** The fields {@code /chain} has after its chain; {@code from} only for a range. */
+    public record ChainTail(long length, Long from) {
+    }
+
+    /** {@code /transactions/pending}: the oldest ones, up to the limit, and how many there are. */
+    public record Pending(List<Transaction> transactions, int length) {
+    }
+
+    /** {@code /status}: a summary of the node, cheap to poll. */
+    public record Status(String nodeId, long length, String lastHash, int pending, int difficulty, List<Peer> peers,
+                         int miningThreads, String dataDir, String startedAt, Blockchain.Activity activity,
+                         Network.Traffic network, List<Feed.Event> feed, Map<String, Object> settings) {
+    }
+
+    /** {@code /peer/locate}: the highest block of the sender's locator this node holds, and its length. */
+    public record Located(long index, long length) {
+    }
+
+    /** {@code /health/live}. */
+    public record Live(String status) {
+    }
+
+    /** {@code /health/ready} when ready. */
+    public record Ready(String status, long length) {
+    }
+}
