@@ -25,7 +25,7 @@ public final class ProofOfWork {
     /** Returned by {@link #search} when it was told to stop. */
     public static final long CANCELLED = -2;
 
-    private static final int CANCEL_CHECK_INTERVAL = 1 << 14;
+    private static final int CANCEL_CHECK_INTERVAL = 1 << 10;
 
     private final MessageDigest digest = Sha256.newDigest();
     private final byte[] output = new byte[32];

@@ -97,9 +97,12 @@ public final class Miner implements AutoCloseable {
                 if (start >= best.get()) {
                     return;
                 }
-                long found = pow.search(start, start + CHUNK, stale);
+                // stop as soon as a smaller proof is known too: then this chunk cannot hold the smallest
+                long found = pow.search(start, start + CHUNK, () -> best.get() < start || stale.getAsBoolean());
                 if (found == ProofOfWork.CANCELLED) {
-                    cancelled.set(true); // a chunk was left unfinished: the best may not be the smallest
+                    if (best.get() >= start) {
+                        cancelled.set(true); // a chunk was left unfinished: the best may not be the smallest
+                    }
                     return;
                 }
                 attempts.add(found >= 0 ? found - start + 1 : CHUNK);

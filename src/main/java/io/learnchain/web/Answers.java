@@ -56,6 +56,16 @@ public final class Answers {
         return known;
     }
 
+    /** Has JSON-B build its model of the answers the first requests need, before they come. */
+    static void warmUp() {
+        JsonObject reward = JsonObject.builder().put("sender", "0").put("recipient", "warm-up").put("amount", 1).build();
+        write(new Forged("New Block Forged", 2, List.of(reward), JsonNumber.of(1), "0".repeat(64)));
+        write(new Pending(List.of(new Transaction(reward)), 1));
+        write(new NodesChanged("New nodes have been added", List.of()));
+        write(new Message("warm-up"));
+        write(new ChainTail(1, null));
+    }
+
     private static byte[] write(Object answer) {
         return JSONB.toJson(answer).getBytes(StandardCharsets.UTF_8);
     }

@@ -53,6 +53,9 @@ public final class Benchmark {
         if (all || sections.contains("python")) {
             PythonSeed.measure(ours);
         }
+        if (all || sections.contains("http")) {
+            HttpBench.run();
+        }
         if (sections.contains("soak")) { // not in "all": a minute by default
             Soak.run(Integer.getInteger("bench.soak.seconds", 60), 16, 2, 4);
         }

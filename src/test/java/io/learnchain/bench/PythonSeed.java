@@ -28,21 +28,37 @@ final class PythonSeed {
     private PythonSeed() {
     }
 
-    static void measure(Map<String, Double> ours) throws Exception {
+    /** A running Python node; closing it stops it. */
+    record Running(Process process, URI base) implements AutoCloseable {
+        @Override
+        public void close() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Starts the seed's node on a free port, or returns null (saying why) where it cannot run. */
+    static Running start() throws Exception {
         Path seedDir = Path.of("..", "shared", "seed");
         Path python = Path.of("/usr/bin/python3");
         if (!Files.isDirectory(seedDir) || !Files.isExecutable(python)
                 || new ProcessBuilder(python.toString(), "-c", "import flask, requests").start().waitFor() != 0) {
             System.out.println("python node: skipped (needs ../shared/seed and /usr/bin/python3 with python3-flask, python3-requests)");
-            return;
+            return null;
         }
         Path script = Path.of("target", "bench", "seed_node.py");
         Files.createDirectories(script.getParent());
         Files.writeString(script, seedCode(seedDir));
         Process node = new ProcessBuilder(python.toString(), script.toString(), "-p", "0").redirectErrorStream(true).start();
-        try {
-            int port = awaitPort(node);
-            URI base = URI.create("http://127.0.0.1:" + port);
+        return new Running(node, URI.create("http://127.0.0.1:" + awaitPort(node)));
+    }
+
+    static void measure(Map<String, Double> ours) throws Exception {
+        try (Running node = start()) {
+            if (node == null) {
+                return;
+            }
+            URI base = node.base();
             double attempts = mining(base);
             double posts = writes(base, 16, 10);
             System.out.printf("python node, proof search (1 thread, via /mine): %.2f million attempts/s; Java is %.1fx with 1 thread, %.1fx with all%n",
@@ -50,9 +66,6 @@ final class PythonSeed {
                     ratio(ours.get("attempts-" + Runtime.getRuntime().availableProcessors()), attempts));
             System.out.printf("python node, POST /transactions/new, 16 clients (in memory, nothing on disk): %.0f/s; Java (durable) is %.1fx%n",
                     posts, ratio(ours.get("post"), posts));
-        } finally {
-            node.destroyForcibly();
-            node.waitFor(10, TimeUnit.SECONDS);
         }
     }
 

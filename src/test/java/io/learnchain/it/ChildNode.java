@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** A node in a child JVM, so that a test can kill it with SIGKILL or run it under OS limits. */
-final class ChildNode implements AutoCloseable {
+public final class ChildNode implements AutoCloseable {
     private final Process process;
     private final String url;
     private final Deque<String> output;
@@ -27,7 +27,7 @@ final class ChildNode implements AutoCloseable {
      * Starts a node on {@code dataDir}; {@code shellPrefix} runs before it in the same shell
      * (e.g. {@code "ulimit -f 400; "}). Waits at most a minute for it to listen.
      */
-    static ChildNode start(Path dataDir, String shellPrefix) {
+    public static ChildNode start(Path dataDir, String shellPrefix) {
         // the exploded WAR: a child under a file-size limit must not have to unpack anything
         String war = System.getProperty("blockchain.war", "target/blockchain.war").replaceFirst("\\.war$", "");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -72,7 +72,7 @@ final class ChildNode implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 
@@ -84,7 +84,7 @@ final class ChildNode implements AutoCloseable {
         }
     }
 
-    String output() {
+    public String output() {
         synchronized (output) {
             return String.join("\n", output);
         }
