@@ -34,7 +34,7 @@ public final class JsonWriter {
 
     /** {@code json.dumps(value, sort_keys=True)}. */
     public static String canonical(Json value) {
-        JsonWriter w = new JsonWriter(true, 256);
+        JsonWriter w = new JsonWriter(true, 512);
         w.write(value);
         return w.out.toString();
     }
@@ -50,7 +50,7 @@ public final class JsonWriter {
     }
 
     public static String compactString(Json value) {
-        JsonWriter w = new JsonWriter(false, 256);
+        JsonWriter w = new JsonWriter(false, 512);
         w.write(value);
         return w.out.toString();
     }
@@ -107,7 +107,13 @@ public final class JsonWriter {
     /** Python's {@code py_encode_basestring_ascii}: escapes {@code " \\}, controls and all but printable ASCII. */
     private void writeString(String s) {
         out.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int plain = 0; // most strings (hashes, names, keys) need no escape: copy them at once
+        while (plain < s.length() && s.charAt(plain) >= 0x20 && s.charAt(plain) <= 0x7e && s.charAt(plain) != '"'
+                && s.charAt(plain) != '\\') {
+            plain++;
+        }
+        out.append(s, 0, plain);
+        for (int i = plain; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");

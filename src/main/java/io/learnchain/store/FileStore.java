@@ -222,7 +222,9 @@ public final class FileStore implements NodeStore {
             if (record.get("block") instanceof JsonObject json) {
                 Block block = Block.fromJson(json);
                 state.chain.add(block);
-                state.pending = new ArrayList<>(Transaction.without(state.pending, block.transactions()));
+                if (!state.pending.isEmpty()) { // a snapshot's blocks come before its pool: nothing to take out
+                    state.pending = new ArrayList<>(Transaction.without(state.pending, block.transactions()));
+                }
             } else if (record.get("tx") instanceof JsonObject tx) {
                 state.pending.add(new Transaction(tx));
             } else if (record.get("peers") instanceof JsonArray list) {

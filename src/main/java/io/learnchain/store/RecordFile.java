@@ -9,7 +9,6 @@ import io.learnchain.json.JsonReader;
 import io.learnchain.json.JsonSyntaxException;
 import io.learnchain.json.JsonWriter;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32C;
 
@@ -101,27 +101,57 @@ final class RecordFile {
      */
     static final class Reader implements AutoCloseable {
         private final InputStream in;
-        private final ByteArrayOutputStream current = new ByteArrayOutputStream(512);
+        /** Read ahead of the lines handed out: lines are found by scanning it, not a byte per call. */
+        private final byte[] buffer = new byte[1 << 16];
+        private int position;
+        private int limit;
         private long offset;
         private int number;
 
         Reader(Path file) throws IOException {
-            this.in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            this.in = Files.newInputStream(file);
         }
 
         /** The next line, or null at the end of the file. */
         Line next() throws IOException {
             long lineStart = offset;
-            current.reset();
-            int b;
-            while ((b = in.read()) >= 0) {
-                offset++;
-                if (b == '\n') {
-                    return parse(++number, lineStart, current.toByteArray(), true);
+            byte[] line = null; // the part of a line that began in an earlier buffer load
+            int length = 0;
+            while (true) {
+                if (position == limit) {
+                    int read = in.read(buffer, 0, buffer.length);
+                    if (read < 0) {
+                        return length > 0 ? parse(++number, lineStart, Arrays.copyOf(line, length), false) : null;
+                    }
+                    position = 0;
+                    limit = read;
                 }
-                current.write(b);
+                int end = position;
+                while (end < limit && buffer[end] != '\n') {
+                    end++;
+                }
+                int piece = end - position;
+                offset += piece;
+                if (end < limit && line == null) { // the whole line is in the buffer: the common case
+                    byte[] whole = Arrays.copyOfRange(buffer, position, end);
+                    position = end + 1;
+                    offset++;
+                    return parse(++number, lineStart, whole, true);
+                }
+                if (line == null) {
+                    line = new byte[Math.max(2 * piece, 1024)];
+                } else if (length + piece > line.length) {
+                    line = Arrays.copyOf(line, Math.max(2 * line.length, length + piece));
+                }
+                System.arraycopy(buffer, position, line, length, piece);
+                length += piece;
+                position = end;
+                if (end < limit) {
+                    position++;
+                    offset++;
+                    return parse(++number, lineStart, Arrays.copyOf(line, length), true);
+                }
             }
-            return current.size() > 0 ? parse(++number, lineStart, current.toByteArray(), false) : null;
         }
 
         @Override

@@ -64,6 +64,9 @@ public final class Answers {
         write(new NodesChanged("New nodes have been added", List.of()));
         write(new Message("warm-up"));
         write(new ChainTail(1, null));
+        Peer peer = new Peer("http://warm-up", "never resolved", null, null, null, null, "unknown", null, null, 0);
+        write(new Status("warm-up", 1, "0", 0, 4, List.of(peer), 1, "warm-up", "warm-up", new Blockchain.Activity(0, 0, 0, 0),
+                new Network.Traffic(0, 0, 0, Map.of(), Map.of(), Map.of()), List.of(new Feed.Event("", "", "", "")), Map.of()));
     }
 
     private static byte[] write(Object answer) {

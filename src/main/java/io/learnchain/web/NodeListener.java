@@ -75,8 +75,8 @@ public final class NodeListener implements ServletContextListener {
      */
     private static void warmUp() {
         Thread warmUp = new Thread(() -> {
-            new ProofOfWork("100", "0".repeat(64)).search(0, 1 << 18, () -> false);
             Answers.warmUp();
+            new ProofOfWork("100", "0".repeat(64)).search(0, 1 << 18, () -> false);
         }, "node-warm-up");
         warmUp.setDaemon(true);
         warmUp.setPriority(Thread.MIN_PRIORITY);

@@ -1,6 +1,7 @@
 package io.learnchain.bench;
 
 import io.learnchain.chain.Block;
+import io.learnchain.chain.ProofOfWork;
 import io.learnchain.chain.ChainValidator;
 import io.learnchain.chain.Transaction;
 import io.learnchain.json.JsonNumber;
@@ -21,7 +22,16 @@ final class BenchChains {
 
     /** A valid chain of {@code length} blocks, cached as one block a line. */
     static List<Block> chain(int length) throws Exception {
-        Path cache = Path.of("target", "bench", "chain-" + length + ".jsonl");
+        return chain(length, ProofOfWork.DIFFICULTY);
+    }
+
+    /**
+     * A valid chain of {@code length} blocks at {@code difficulty} (a node validates it with the
+     * same setting; validating costs the same whatever the difficulty, mining does not).
+     */
+    static List<Block> chain(int length, int difficulty) throws Exception {
+        String name = "chain-" + length + (difficulty == ProofOfWork.DIFFICULTY ? "" : "-d" + difficulty) + ".jsonl";
+        Path cache = Path.of("target", "bench", name);
         if (Files.exists(cache)) {
             List<Block> chain = new ArrayList<>(length);
             try (var lines = Files.lines(cache, StandardCharsets.US_ASCII)) {
@@ -29,13 +39,13 @@ final class BenchChains {
                     chain.add(Block.fromJson(JsonReader.parse(line.getBytes(StandardCharsets.US_ASCII), 64)));
                 }
             }
-            ChainValidator.validate(chain);
+            ChainValidator.validate(chain, difficulty);
             return chain;
         }
         System.out.printf("mining a %d-block chain once for the benchmarks (cached in %s)...%n", length, cache);
         List<Block> chain = new ArrayList<>(length);
         chain.add(Block.genesis(1764000000.123456));
-        try (Miner miner = new Miner(Runtime.getRuntime().availableProcessors())) {
+        try (Miner miner = new Miner(Runtime.getRuntime().availableProcessors(), difficulty)) {
             while (chain.size() < length) {
                 Block parent = chain.get(chain.size() - 1);
                 long proof = miner.search(parent.proof().canonical(), parent.hash(), () -> false);

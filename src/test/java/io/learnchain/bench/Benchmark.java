@@ -56,6 +56,9 @@ public final class Benchmark {
         if (all || sections.contains("http")) {
             HttpBench.run();
         }
+        if (all || sections.contains("start")) {
+            startUp(100_000);
+        }
         if (sections.contains("soak")) { // not in "all": a minute by default
             Soak.run(Integer.getInteger("bench.soak.seconds", 60), 16, 2, 4);
         }
@@ -74,6 +77,34 @@ public final class Benchmark {
             resolving(chain);
             memory(chain);
         }
+    }
+
+    /**
+     * How long a node holding {@code length} blocks takes to start: the WAR on a stock Jetty in a
+     * new JVM, from launch to its first {@code /status} (the chain loaded and validated). The chain
+     * is mined at difficulty 1 so that making it takes seconds; validating it costs the same as at 4.
+     */
+    static void startUp(int length) throws Exception {
+        List<Block> chain = BenchChains.chain(length, 1);
+        Path dir = BenchChains.dataDir(chain);
+        long bytes;
+        try (var files = Files.walk(dir)) {
+            bytes = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+        Path war = Path.of(System.getProperty("blockchain.war", "target/blockchain.war"));
+        try (StockJetty empty = StockJetty.start(war, List.of(), List.of("-Xmx512m"))) {
+            System.out.printf("start: a new node (genesis only), -Xmx512m: serves /status %.2f s after its JVM was launched%n",
+                    empty.startSeconds());
+        }
+        for (String heap : List.of("512m", "1g")) {
+            try (StockJetty node = StockJetty.start(war, List.of("blockchain.dataDir=" + dir, "blockchain.difficulty=1"),
+                    List.of("-Xmx" + heap))) {
+                double seconds = node.startSeconds();
+                System.out.printf("start: a node holding %,d blocks (%.0f MB on disk), -Xmx%s: serves /status %.2f s after its JVM was launched%n",
+                        length, bytes / 1e6, heap, seconds);
+            }
+        }
+        TestNode.deleteRecursively(dir);
     }
 
     /** Heap a node needs per block: a node holding {@code chain}, against one holding only genesis. */

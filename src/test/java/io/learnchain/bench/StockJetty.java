@@ -18,11 +18,22 @@ import java.util.concurrent.TimeUnit;
  * The WAR as a new user runs it: {@code ROOT.war} in a stock Jetty 12.1 base with only the
  * {@code http} and {@code ee10-deploy} modules (the jetty-home {@code mvn verify} unpacks into
  * {@code target/servers}), in a JVM of its own, on a fresh data directory.
+ *
+ * @param startSeconds from launching the server's JVM to the node's first {@code /status}
  */
-record StockJetty(Process process, String url, Path base, Path data) implements AutoCloseable {
+record StockJetty(Process process, String url, Path base, Path data, double startSeconds) implements AutoCloseable {
 
     /** @param settings system properties such as {@code blockchain.maxPending=...} */
     static StockJetty start(Path war, List<String> settings) throws Exception {
+        return start(war, settings, List.of());
+    }
+
+    /**
+     * @param settings   system properties such as {@code blockchain.maxPending=...}; a
+     *                   {@code blockchain.dataDir} among them replaces the fresh directory (which is then left alone)
+     * @param jvmOptions such as {@code -Xmx512m}
+     */
+    static StockJetty start(Path war, List<String> settings, List<String> jvmOptions) throws Exception {
         Path home = jettyHome();
         Path base = Files.createTempDirectory("jetty-base-");
         Path data = Files.createTempDirectory("bench-data-");
@@ -37,21 +48,26 @@ record StockJetty(Process process, String url, Path base, Path data) implements 
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(java, "-Dblockchain.dataDir=" + data));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        if (settings.stream().noneMatch(s -> s.startsWith("blockchain.dataDir="))) {
+            command.add("-Dblockchain.dataDir=" + data);
+        }
         settings.forEach(s -> command.add("-D" + s));
         command.addAll(List.of("-jar", home.resolve("start.jar").toString(), "jetty.http.port=" + port, "jetty.http.host=127.0.0.1"));
+        long launched = System.nanoTime();
         Process server = new ProcessBuilder(command).directory(base.toFile()).redirectErrorStream(true)
                 .redirectOutput(base.resolve("server.log").toFile()).start();
-        StockJetty jetty = new StockJetty(server, "http://127.0.0.1:" + port, base, data);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!jetty.answers()) {
+        StockJetty starting = new StockJetty(server, "http://127.0.0.1:" + port, base, data, Double.NaN);
+        long deadline = launched + TimeUnit.SECONDS.toNanos(60);
+        while (!starting.answers()) {
             if (System.nanoTime() > deadline || !server.isAlive()) {
-                jetty.close();
+                starting.close();
                 throw new IllegalStateException("Jetty did not start the node");
             }
-            Thread.sleep(100);
+            Thread.sleep(20);
         }
-        return jetty;
+        return new StockJetty(server, starting.url(), base, data, (System.nanoTime() - launched) / 1e9);
     }
 
     private boolean answers() {
