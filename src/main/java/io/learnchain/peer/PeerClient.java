@@ -10,6 +10,7 @@ import io.learnchain.json.JsonArray;
 import io.learnchain.json.JsonNumber;
 import io.learnchain.json.JsonObject;
 import io.learnchain.json.JsonWriter;
+import io.learnchain.json.StreamingList;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -25,7 +26,6 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.NoRouteToHostException;
@@ -71,6 +71,7 @@ public final class PeerClient implements AutoCloseable {
     /** The header that marks a registration as a node introducing itself: the receiver does not introduce itself back. */
     public static final String INTRODUCTION_HEADER = "Blockchain-Introduction";
     private static final int MAX_SMALL_ANSWER = 64 * 1024;
+    private static final String NOT_A_CHAIN = "the answer is not a JSON object with a \"chain\" list";
 
     public PeerClient(PeerSettings settings, String ownNodeId) {
         this.settings = settings;
@@ -261,19 +262,42 @@ public final class PeerClient implements AutoCloseable {
         if (response.getFirstHeader(NODE_ID_HEADER) != null && ownNodeId.equals(response.getFirstHeader(NODE_ID_HEADER).getValue())) {
             throw abort(request, PeerOutcome.SELF, "this address is this node's own");
         }
-        byte[] body = readCapped(request, response.getEntity(), budget, reserved);
+        HttpEntity entity = response.getEntity();
+        long max = settings.maxResponseBytes();
+        if (entity == null) {
+            throw new PeerFailureCarrier(PeerOutcome.BAD_RESPONSE, NOT_A_CHAIN);
+        }
+        if (entity.getContentLength() > max) {
+            throw abort(request, PeerOutcome.TOO_LARGE,
+                    "the answer is " + entity.getContentLength() + " bytes, more than the limit of " + max);
+        }
+        // Read straight from the socket, a block at a time: what is held is the blocks read so
+        // far (reserved in the round's budget), never the answer's bytes as a whole.
+        long[] read = new long[1];
+        InputStream in = entity.getContent();
+        StreamingList.Meter meter = n -> {
+            read[0] += n;
+            if (read[0] > max) {
+                throw abort(request, PeerOutcome.TOO_LARGE, "the answer exceeds the limit of " + max + " bytes");
+            }
+            stopIfInterrupted();
+        };
         List<Block> blocks = new ArrayList<>();
         String invalid = null; // a malformed block; the rest is still read, as broken JSON is the worse fault
         try {
-            JsonReader.ListCursor chain = JsonReader.openList(body, body.length, settings.maxJsonDepth(), "chain", true);
+            StreamingList chain = StreamingList.open(in, "chain", settings.maxJsonDepth(), settings.maxBlockBytes(), true, meter);
             Json item;
             while ((item = chain.next()) != null) {
                 stopIfInterrupted();
                 if (chain.lastItemBytes() > settings.maxBlockBytes()) {
-                    throw new PeerFailureCarrier(PeerOutcome.TOO_LARGE, "block at position " + (blocks.size() + 1) + " is "
-                            + chain.lastItemBytes() + " bytes, more than the limit of " + settings.maxBlockBytes());
+                    throw tooLargeBlock(request, blocks.size() + 1);
                 }
                 if (invalid == null) {
+                    if (!budget.reserve(chain.lastItemBytes())) {
+                        throw abort(request, PeerOutcome.TOO_LARGE, "the answers of this round together exceed "
+                                + budget.limit() + " bytes (setting blockchain.peer.maxRoundBytes)");
+                    }
+                    reserved[0] += chain.lastItemBytes();
                     try {
                         blocks.add(Block.fromJson(item));
                     } catch (InvalidChainException e) {
@@ -282,44 +306,22 @@ public final class PeerClient implements AutoCloseable {
                 }
             }
             chain.finish();
+        } catch (StreamingList.ItemTooLargeException e) {
+            throw tooLargeBlock(request, blocks.size() + 1);
         } catch (JsonSyntaxException e) {
             LOG.fine(() -> "peer " + request.getRequestUri() + " sent malformed JSON: " + e.getMessage());
-            throw new PeerFailureCarrier(PeerOutcome.BAD_RESPONSE, "the answer is not a JSON object with a \"chain\" list");
+            throw abort(request, PeerOutcome.BAD_RESPONSE, NOT_A_CHAIN);
         }
+        in.close(); // the answer was read to its end: the connection can be reused
         if (invalid != null) {
             throw new PeerFailureCarrier(PeerOutcome.INVALID, invalid);
         }
         return blocks;
     }
 
-    /** Reads the whole answer within the per-answer cap and the round's budget. */
-    private byte[] readCapped(HttpGet request, HttpEntity entity, RoundBudget budget, long[] reserved) throws IOException {
-        long max = settings.maxResponseBytes();
-        if (entity == null) {
-            return new byte[0];
-        }
-        if (entity.getContentLength() > max) {
-            throw abort(request, PeerOutcome.TOO_LARGE,
-                    "the answer is " + entity.getContentLength() + " bytes, more than the limit of " + max);
-        }
-        InputStream in = entity.getContent();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[16384];
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-            if (reserved[0] + n > max) {
-                throw abort(request, PeerOutcome.TOO_LARGE, "the answer exceeds the limit of " + max + " bytes");
-            }
-            if (!budget.reserve(n)) {
-                throw abort(request, PeerOutcome.TOO_LARGE, "the answers of this round together exceed "
-                        + budget.limit() + " bytes (setting blockchain.peer.maxRoundBytes)");
-            }
-            reserved[0] += n;
-            out.write(buffer, 0, n);
-            stopIfInterrupted();
-        }
-        in.close(); // the answer was read to its end: the connection can be reused
-        return out.toByteArray();
+    private PeerFailureCarrier tooLargeBlock(HttpGet request, int position) {
+        return abort(request, PeerOutcome.TOO_LARGE, "block at position " + position + " is more than the limit of "
+                + settings.maxBlockBytes() + " bytes");
     }
 
     /**

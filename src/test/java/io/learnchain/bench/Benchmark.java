@@ -58,6 +58,7 @@ public final class Benchmark {
         }
         if (all || sections.contains("start")) {
             startUp(100_000);
+            resolvingInSmallHeap(100_000, 8);
         }
         if (sections.contains("soak")) { // not in "all": a minute by default
             Soak.run(Integer.getInteger("bench.soak.seconds", 60), 16, 2, 4);
@@ -105,6 +106,55 @@ public final class Benchmark {
             }
         }
         TestNode.deleteRecursively(dir);
+    }
+
+    /**
+     * {@code clients} resolves at once, on a new node with a 512 MB heap, against a peer holding
+     * {@code length} blocks: the peer's chain is read from the socket a block at a time.
+     */
+    static void resolvingInSmallHeap(int length, int clients) throws Exception {
+        Path dir = BenchChains.dataDir(BenchChains.chain(length, 1));
+        Path war = Path.of(System.getProperty("blockchain.war", "target/blockchain.war"));
+        List<String> settings = List.of("blockchain.difficulty=1", "blockchain.network=manual");
+        try (StockJetty peer = StockJetty.start(war, List.of("blockchain.dataDir=" + dir, "blockchain.difficulty=1",
+                "blockchain.network=manual"), List.of("-Xmx1g"));
+             StockJetty node = StockJetty.start(war, settings, List.of("-Xmx512m"))) {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            http.send(java.net.http.HttpRequest.newBuilder(URI.create(node.url() + "/nodes/register"))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"nodes\": [\"" + peer.url() + "\"]}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            long t0 = System.nanoTime();
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                answers.add(pool.submit(() -> http.send(java.net.http.HttpRequest.newBuilder(URI.create(node.url() + "/nodes/resolve"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            pool.shutdown();
+            String metrics = http.send(java.net.http.HttpRequest.newBuilder(URI.create(node.url() + "/metrics")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            System.out.printf("resolve: %d at once against a peer holding %,d blocks, node -Xmx512m: answers %s in %.1f s; "
+                            + "chain now %s blocks, heap used %s MB%n", clients, length, statuses, seconds,
+                    metric(metrics, "blockchain_chain_length"), Math.round(Double.parseDouble(metric(metrics,
+                            "jvm_memory_used_bytes{area=\"heap\"}")) / (1 << 20)));
+        } finally {
+            TestNode.deleteRecursively(dir);
+        }
+    }
+
+    private static String metric(String metrics, String name) {
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(name + " ")) {
+                return line.substring(name.length() + 1).strip();
+            }
+        }
+        return "?";
     }
 
     /** Heap a node needs per block: a node holding {@code chain}, against one holding only genesis. */

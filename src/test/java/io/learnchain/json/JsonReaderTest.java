@@ -74,36 +74,6 @@ class JsonReaderTest {
         assertThrows(JsonSyntaxException.class, () -> parse("[".repeat(1_000_000)));
     }
 
-    private static java.util.List<Json> items(String text) throws JsonSyntaxException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        JsonReader.ListCursor cursor = JsonReader.openList(bytes, bytes.length, 8, "chain", false);
-        java.util.List<Json> items = new java.util.ArrayList<>();
-        Json item;
-        while ((item = cursor.next()) != null) {
-            items.add(item);
-        }
-        cursor.finish();
-        return items;
-    }
-
-    @Test
-    void aListCursorHandsOverItemsOneByOne() throws Exception {
-        assertEquals(java.util.List.of(JsonNumber.parse("1"), new JsonString("x"), JsonArray.EMPTY),
-                items(" {\"before\": {\"a\": [1]}, \"chain\" : [1, \"x\", []], \"length\": 3} "));
-        assertEquals(java.util.List.of(), items("{\"chain\": []}"));
-        byte[] partly = "{\"chain\": [1, 2, 3], \"length\": 3}".getBytes(StandardCharsets.UTF_8);
-        JsonReader.ListCursor cursor = JsonReader.openList(partly, partly.length, 8, "chain", false);
-        assertEquals(JsonNumber.parse("1"), cursor.next());
-        cursor.finish(); // the rest is read and checked
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"[]", "{}", "{\"chain\": 5}", "{\"chain\": [1,]}", "{\"chain\": [1 2]}", "{\"chain\": [1]",
-            "{\"chain\": [1]} x", "{\"chain\": [1], \"chain\": [2]}", "{\"length\": 1}", "{\"chain\": [[[[[[[[[1]]]]]]]]]}"})
-    void aListCursorRefusesWhatIsNotSuchAnObject(String text) {
-        assertThrows(JsonSyntaxException.class, () -> items(text));
-    }
-
     @Test
     void readsPythonsNonFiniteFloatsOnlyWhenAllowed() throws Exception {
         byte[] text = "{\"c\": NaN, \"a\": Infinity, \"b\": [-Infinity, -1]}".getBytes(StandardCharsets.US_ASCII);
