@@ -1,7 +1,6 @@
 package io.learnchain.net;
 
 import io.learnchain.chain.Block;
-import io.learnchain.chain.ChainValidator;
 import io.learnchain.chain.InvalidChainException;
 import io.learnchain.node.Blockchain;
 import io.learnchain.node.NodeState;
@@ -234,7 +233,7 @@ public final class Consensus implements AutoCloseable {
             return new Answer(chain.size(), null);
         }
         try {
-            ChainValidator.validate(chain, blockchain.difficulty());
+            blockchain.validate(chain, 0);
             return new Answer(chain.size(), chain);
         } catch (InvalidChainException e) {
             budget.release(received.reservedBytes());

@@ -8,6 +8,7 @@ import io.learnchain.json.JsonString;
 import io.learnchain.json.JsonWriter;
 import io.learnchain.node.Blockchain;
 import io.learnchain.node.PoolFullException;
+import io.learnchain.node.TransactionRefusedException;
 import io.learnchain.peer.Deadline;
 import io.learnchain.peer.PeerClient;
 import io.learnchain.peer.PeerFailure;
@@ -266,6 +267,8 @@ final class Gossip implements AutoCloseable {
             }
         } catch (PoolFullException e) {
             return Receipt.POOL_FULL;
+        } catch (TransactionRefusedException e) {
+            return Receipt.REFUSED; // the ledger's rules: a double spend, a stale nonce (a block took its place)
         }
         feed.add("transaction", sender, JsonWriter.compactString(transaction.json()));
         relay(transaction, relayId, sender);

@@ -102,9 +102,9 @@ public final class Network implements AutoCloseable {
         }
     }
 
-    /** Mines a block and announces it. */
-    public Block mine() {
-        Block block = blockchain.mine();
+    /** Mines a block, its reward to {@code rewardTo} (null: this node's own address), and announces it. */
+    public Block mine(String rewardTo) {
+        Block block = blockchain.mine(rewardTo);
         if (live) {
             gossip.announce(block, null);
         }

@@ -3,6 +3,8 @@ package io.learnchain.net;
 /** What became of something a peer pushed, as the answer to it says. */
 public enum Receipt {
     ACCEPTED("accepted"), KNOWN("known"), SYNCING("syncing"), IGNORED("ignored"), POOL_FULL("pool full"),
+    /** The ledger's rules refuse it (signed mode): it does not fit this node's chain and pool. */
+    REFUSED("refused"),
     /** Over the sender's allowance (setting {@code peer.maxPushesPerSecond}): answered 429. */
     TOO_FAST("too fast");
 

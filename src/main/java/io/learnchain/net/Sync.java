@@ -1,7 +1,6 @@
 package io.learnchain.net;
 
 import io.learnchain.chain.Block;
-import io.learnchain.chain.ChainValidator;
 import io.learnchain.chain.InvalidChainException;
 import io.learnchain.node.Blockchain;
 import io.learnchain.node.NodeState;
@@ -184,7 +183,7 @@ final class Sync implements AutoCloseable {
         fetched.candidate().addAll(blocks);
         if (fetched.candidate().size() > ours.length()) {
             try {
-                ChainValidator.validateFrom(fetched.candidate(), known, blockchain.difficulty());
+                blockchain.validate(fetched.candidate(), known);
             } catch (InvalidChainException e) {
                 budget.release(received.reservedBytes());
                 throw e;

@@ -45,6 +45,7 @@ public final class Blockchain implements AutoCloseable {
     private final Miner miner;
     private final PoolLimits limits;
     private final int difficulty;
+    private final Rules rules;
     private final ReentrantLock writer = new ReentrantLock();
     private final Object publishing = new Object();
     private final Instant startedAt = Instant.now();
@@ -81,7 +82,14 @@ public final class Blockchain implements AutoCloseable {
      * for blocks this node mines and blocks it accepts alike.
      */
     public Blockchain(NodeStore store, int miningThreads, PoolLimits limits, int difficulty) throws InvalidChainException {
+        this(store, miningThreads, limits, difficulty, Rules.OPEN);
+    }
+
+    /** As above, under {@code rules} beyond proof of work (the signed ledger's, or none). */
+    public Blockchain(NodeStore store, int miningThreads, PoolLimits limits, int difficulty, Rules rules)
+            throws InvalidChainException {
         this.store = store;
+        this.rules = rules;
         this.difficulty = difficulty;
         this.limits = limits;
         NodeStore.Contents contents = store.load().orElse(null);
@@ -95,6 +103,7 @@ public final class Blockchain implements AutoCloseable {
             initial = new NodeState(AppendList.copyOf(List.of(genesis)), AppendList.empty(), 0, List.of(), position);
         } else {
             ChainValidator.validate(contents.chain(), difficulty);
+            rules.checkChain(contents.chain());
             this.nodeId = contents.nodeId();
             initial = new NodeState(AppendList.copyOf(contents.chain()), AppendList.copyOf(contents.pending()),
                     bytes(contents.pending()), List.copyOf(contents.peers()), 0);
@@ -147,6 +156,22 @@ public final class Blockchain implements AutoCloseable {
         return new Activity(blocksMined.sum(), blocksReceived.sum(), chainsAdopted.sum(), miner.attempts());
     }
 
+    /**
+     * Checks a chain from genesis (a peer's, say) against proof of work and this node's rules,
+     * from block {@code from} on (0-based; blocks before it are known to hold).
+     *
+     * @throws InvalidChainException saying which block breaks which rule
+     */
+    public void validate(List<Block> chain, int from) throws InvalidChainException {
+        ChainValidator.validateFrom(chain, from, difficulty);
+        rules.checkChain(chain);
+    }
+
+    /** What the ledger says of {@code address}, or null when this node keeps no ledger (open mode). */
+    public Rules.Balance balance(String address) {
+        return rules.balance(latest, address);
+    }
+
     /** Why the node cannot take changes now (stopping, or its store failed), or null when it can. */
     public String problem() {
         return closed ? "the node is stopping" : store.problem();
@@ -164,6 +189,7 @@ public final class Blockchain implements AutoCloseable {
      * @throws PoolFullException if the pool is at {@link PoolLimits#maxTransactions()} or would pass
      *                           {@link PoolLimits#maxBytes()}
      * @throws IllegalArgumentException if the transaction is larger than a block can hold
+     * @throws TransactionRefusedException if the ledger's rules refuse it (signed mode)
      */
     public long addTransaction(Transaction transaction) {
         int size = transaction.encodedSize();
@@ -181,6 +207,10 @@ public final class Blockchain implements AutoCloseable {
             }
             if (current.pendingBytes() + size > limits.maxBytes()) {
                 throw new PoolFullException(limits.maxBytes() + " bytes");
+            }
+            String refusal = rules.refusal(current, transaction);
+            if (refusal != null) {
+                throw new TransactionRefusedException(refusal);
             }
             long position = store.addPending(transaction);
             next = new NodeState(current.chain(), append(current.pending(), transaction), current.pendingBytes() + size,
@@ -218,6 +248,20 @@ public final class Blockchain implements AutoCloseable {
      * reward. Two calls at once make two consecutive blocks.
      */
     public Block mine() {
+        return mine(null);
+    }
+
+    /**
+     * As {@link #mine()}, paying the reward to {@code rewardTo} (null: this node's own address).
+     *
+     * @throws TransactionRefusedException if the rules refuse that address
+     */
+    public Block mine(String rewardTo) {
+        String recipient = rewardTo == null ? rules.ownRewardAddress(nodeId) : rewardTo;
+        String refusal = rules.rewardRefusal(recipient);
+        if (refusal != null) {
+            throw new TransactionRefusedException(refusal);
+        }
         while (true) {
             checkOpen();
             Block parent = latest.tip();
@@ -236,7 +280,7 @@ public final class Blockchain implements AutoCloseable {
                 List<Transaction> transactions = new ArrayList<>();
                 List<Transaction> left = new ArrayList<>();
                 long leftBytes = takeForBlock(current, transactions, left);
-                transactions.add(Transaction.reward(nodeId));
+                transactions.add(Transaction.reward(recipient));
                 block = Block.create(parent.index() + 1, now(), transactions, proof, parent.hash());
                 long position = store.appendBlock(block);
                 List<Transaction> pending = left.isEmpty() ? AppendList.empty() : AppendList.copyOf(left);
@@ -379,7 +423,8 @@ public final class Blockchain implements AutoCloseable {
             if (candidate.size() > current.length()) {
                 kept = Reorg.commonPrefix(current.chain(), candidate);
                 dropped = current.length() - kept;
-                List<Transaction> pending = Reorg.pendingAfter(current.chain(), candidate, current.pending());
+                List<Transaction> pending = rules.keepFitting(candidate,
+                        Reorg.pendingAfter(current.chain(), candidate, current.pending()));
                 Reorg.arrivedMined(current.chain(), candidate, current.pending()).forEach(tx -> minedElsewhere.add(tx.canonical()));
                 long position;
                 List<Block> chain;
@@ -446,12 +491,14 @@ public final class Blockchain implements AutoCloseable {
                 return block.index() > tip.index() ? Arrival.AHEAD : Arrival.BEHIND;
             }
             ChainValidator.checkLink(tip, block, difficulty);
-            List<Transaction> pending = Transaction.without(current.pending(), block.transactions());
+            rules.checkNext(current.chain(), block);
+            List<Block> chain = append(current.chain(), block);
+            List<Transaction> pending = rules.keepFitting(chain, Transaction.without(current.pending(), block.transactions()));
             Reorg.arrivedMined(List.of(tip), List.of(tip, block), current.pending())
                     .forEach(tx -> minedElsewhere.add(tx.canonical()));
             long pendingBytes = pending.size() == current.pending().size() ? current.pendingBytes() : bytes(pending);
             long position = store.appendBlock(block);
-            next = new NodeState(append(current.chain(), block),
+            next = new NodeState(chain,
                     pending == current.pending() ? pending : AppendList.copyOf(pending), pendingBytes, current.peers(), position);
             latest = next;
         } finally {

@@ -32,6 +32,8 @@ import java.util.function.Function;
  * @param maxBlockBytes  largest block this node mines or accepts from peers (its compact JSON);
  *                       what does not fit in one block waits for the next
  * @param startPeers     peers to register at start (comma-separated base URLs, as /nodes/register takes)
+ * @param signedLedger   {@code ledger=signed}: transactions are signed, and balances and nonces are kept
+ *                       ({@code ledger=open}, the default: the tutorial's, anyone sends anything)
  * @param adminToken     the operator's token that mining, registering, removing and resolving need, or null: open to all
  * @param liveNetwork    {@code network=live} (the default): blocks and transactions spread and nodes sync by
  *                       themselves; {@code network=manual}: nothing moves between nodes until someone
@@ -41,7 +43,7 @@ import java.util.function.Function;
  * @param peers          limits on talking to peers
  */
 public record Settings(Path dataDir, String dataDirSource, int miningThreads, int difficulty, int maxBodyBytes, int maxJsonDepth, int maxPeers,
-                       int maxPending, long maxPendingBytes, int maxBlockBytes, List<String> startPeers, String adminToken,
+                       int maxPending, long maxPendingBytes, int maxBlockBytes, List<String> startPeers, boolean signedLedger, String adminToken,
                        boolean liveNetwork, Duration syncInterval, String publicUrl, PeerSettings peers) {
 
     /** JSON nesting the node ever accepts; stored records are read back within it. */
@@ -63,6 +65,7 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
         shown.put("maxPendingBytes", maxPendingBytes);
         shown.put("maxBlockBytes", maxBlockBytes);
         shown.put("peers", String.join(",", startPeers));
+        shown.put("ledger", signedLedger ? "signed" : "open");
         shown.put("adminToken", adminToken == null ? "" : "(set)");
         shown.put("network", liveNetwork ? "live" : "manual");
         shown.put("syncIntervalMs", syncInterval.toMillis());
@@ -121,6 +124,7 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
                 source.integer("maxPendingBytes", 64L << 20, 1, Long.MAX_VALUE / 2),
                 maxBlockBytes,
                 source.peerList("peers", peers.addressPolicy()),
+                !source.choice("ledger", "open", "signed"),
                 source.token("adminToken"),
                 source.choice("network", "live", "manual"),
                 Duration.ofMillis(source.integer("syncIntervalMs", 5000, 0, DAY_MS)),

@@ -4,6 +4,7 @@ import io.learnchain.node.Blockchain;
 import io.learnchain.node.NodeStoppedException;
 import io.learnchain.node.PoolFullException;
 import io.learnchain.node.Settings;
+import io.learnchain.node.TransactionRefusedException;
 import io.learnchain.net.Network;
 import io.learnchain.store.StoreException;
 import jakarta.servlet.http.HttpServlet;
@@ -78,6 +79,9 @@ abstract class ApiServlet extends HttpServlet {
         } catch (ApiException e) {
             LOG.info(() -> "rejected " + method + " " + request.getRequestURI() + ": " + e.status() + " " + e.getMessage());
             reply = new Reply(e.status(), Reply.message(e.getMessage()));
+        } catch (TransactionRefusedException e) {
+            LOG.info(() -> "rejected " + method + " " + request.getRequestURI() + ": 400 " + e.getMessage());
+            reply = new Reply(400, Reply.message(e.getMessage()));
         } catch (NodeStoppedException e) {
             response.setHeader("Retry-After", "10");
             reply = new Reply(503, Reply.message(e.getMessage()));

@@ -17,7 +17,7 @@ public final class MineServlet extends ApiServlet {
         if (request.getMethod().equals("HEAD")) {
             return Reply.ok(Reply.message("GET or POST /mine forges a block"));
         }
-        Block block = network().mine();
+        Block block = network().mine(request.getParameter("to"));
         return Reply.ok(new Answers.Forged("New Block Forged", block.index(), block.transactions(), block.proof(),
                 block.previousHash()));
     }

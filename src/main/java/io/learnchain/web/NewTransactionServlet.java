@@ -10,7 +10,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code POST /transactions/new}: {@code {"sender", "recipient", "amount"}} joins the pending pool. */
+/**
+ * {@code POST /transactions/new}: {@code {"sender", "recipient", "amount"}} joins the pending pool;
+ * in the signed ledger mode {@code {"sender", "recipient", "amount", "nonce", "signature"}}, which
+ * the ledger's rules then check (signature, next nonce, funds).
+ */
 public final class NewTransactionServlet extends ApiServlet {
     /** Longest sender or recipient accepted, in characters. */
     static final int MAX_NAME_LENGTH = 256;
@@ -22,7 +26,7 @@ public final class NewTransactionServlet extends ApiServlet {
     @Override
     Reply handle(HttpServletRequest request) {
         JsonObject body = JsonBody.readObject(request, settings());
-        Transaction transaction = parse(body);
+        Transaction transaction = parse(body, settings().signedLedger());
         long index;
         try {
             index = network().addTransaction(transaction);
@@ -32,10 +36,14 @@ public final class NewTransactionServlet extends ApiServlet {
         return Reply.created(Reply.message("Transaction will be added to Block " + index));
     }
 
-    /** The transaction a client asked for, or a 400 naming what is wrong with it. */
-    static Transaction parse(JsonObject body) {
+    /**
+     * The transaction a client asked for, or a 400 naming what is wrong with it.
+     *
+     * @param signed the signed ledger mode: a nonce and a signature too, kept in the transaction
+     */
+    static Transaction parse(JsonObject body, boolean signed) {
         List<String> missing = new ArrayList<>();
-        for (String field : List.of("sender", "recipient", "amount")) {
+        for (String field : signed ? SIGNED_FIELDS : List.of("sender", "recipient", "amount")) {
             if (!body.has(field)) {
                 missing.add(field);
             }
@@ -58,8 +66,18 @@ public final class NewTransactionServlet extends ApiServlet {
         if (!number.isPositive()) {
             throw new ApiException(400, "amount must be greater than 0");
         }
-        return Transaction.of(sender, recipient, number);
+        if (!signed) {
+            return Transaction.of(sender, recipient, number);
+        }
+        JsonObject.Builder fields = JsonObject.builder();
+        for (String field : SIGNED_FIELDS) {
+            fields.put(field, body.get(field));
+        }
+        return new Transaction(fields.build());
     }
+
+    /** A signed transaction's fields, in the order a block holds them. */
+    private static final List<String> SIGNED_FIELDS = List.of("sender", "recipient", "amount", "nonce", "signature");
 
     private static String name(JsonObject body, String field) {
         Json value = body.get(field);

@@ -2,10 +2,14 @@ package io.learnchain.web;
 
 import io.learnchain.chain.InvalidChainException;
 import io.learnchain.chain.ProofOfWork;
+import io.learnchain.ledger.NodeKey;
+import io.learnchain.ledger.Signatures;
+import io.learnchain.ledger.SignedRules;
+import io.learnchain.net.Network;
 import io.learnchain.node.Blockchain;
 import io.learnchain.node.PoolLimits;
+import io.learnchain.node.Rules;
 import io.learnchain.node.Settings;
-import io.learnchain.net.Network;
 import io.learnchain.store.CorruptStoreException;
 import io.learnchain.store.FileStore;
 import io.learnchain.store.NodeStore;
@@ -39,12 +43,19 @@ public final class NodeListener implements ServletContextListener {
         NodeStore store = new FileStore(settings.dataDir(), metrics::flushed);
         Blockchain blockchain;
         try {
+            Rules rules = settings.signedLedger()
+                    ? new SignedRules(Signatures.address(NodeKey.loadOrCreate(settings.dataDir()).getPublic()))
+                    : Rules.OPEN;
             blockchain = new Blockchain(store, settings.miningThreads(),
-                    new PoolLimits(settings.maxPending(), settings.maxPendingBytes(), settings.maxBlockBytes()), settings.difficulty());
+                    new PoolLimits(settings.maxPending(), settings.maxPendingBytes(), settings.maxBlockBytes()), settings.difficulty(),
+                    rules);
         } catch (InvalidChainException e) {
             store.close();
             throw new IllegalStateException("The chain stored in " + settings.dataDir() + " is invalid: " + e.getMessage()
                     + ". " + CorruptStoreException.recovery(settings.dataDir()), e);
+        } catch (java.io.IOException e) {
+            store.close();
+            throw new IllegalStateException("The node's key in " + settings.dataDir() + " cannot be used: " + e.getMessage(), e);
         } catch (RuntimeException | Error e) {
             store.close(); // else the directory stays locked, and a redeploy with the cause fixed cannot start
             throw e;

@@ -31,7 +31,7 @@ public final class PeerTransactionsServlet extends ApiServlet {
                 || relayId.value().length() > MAX_RELAY_ID) {
             throw new ApiException(400, "relay_id must be a string of 1 to " + MAX_RELAY_ID + " characters");
         }
-        Transaction transaction = NewTransactionServlet.parse(json);
+        Transaction transaction = NewTransactionServlet.parse(json, settings.signedLedger());
         try {
             return PeerMessages.reply(network().receiveTransaction(transaction, relayId.value(), PeerMessages.sender(body)));
         } catch (IllegalArgumentException e) {

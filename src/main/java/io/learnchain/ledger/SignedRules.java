@@ -1,0 +1,129 @@
+package io.learnchain.ledger;
+
+import io.learnchain.chain.Block;
+import io.learnchain.chain.InvalidChainException;
+import io.learnchain.chain.Transaction;
+import io.learnchain.node.NodeState;
+import io.learnchain.node.Rules;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * The {@code signed} ledger mode's rules (see {@link Ledger}). The ledger of the chain is kept
+ * for its tip, so that a new block or transaction is checked against it, not the whole chain;
+ * the pool's spending is counted again when the pool changed. Thread-safe (synchronized: the
+ * node asks under its writer lock, balances are read at any time).
+ */
+public final class SignedRules implements Rules {
+    private static final Logger LOG = Logger.getLogger(SignedRules.class.getName());
+
+    private final String ownAddress;
+    private Block ledgerTip;
+    private Ledger ledger;
+
+    /** @param ownAddress where this node's rewards go: the address of its own key */
+    public SignedRules(String ownAddress) {
+        this.ownAddress = ownAddress;
+    }
+
+    @Override
+    public void checkChain(List<Block> chain) throws InvalidChainException {
+        Ledger.of(chain);
+    }
+
+    @Override
+    public synchronized void checkNext(List<Block> chain, Block block) throws InvalidChainException {
+        ledgerOf(chain).copy().applyBlock(block);
+    }
+
+    @Override
+    public synchronized String refusal(NodeState state, Transaction tx) {
+        Ledger confirmed = ledgerOf(state.chain());
+        Map<String, BigInteger> spending = new HashMap<>();
+        Map<String, Long> pending = new HashMap<>();
+        for (Transaction waiting : state.pending()) {
+            Map.Entry<String, BigInteger> spend = Ledger.spend(waiting.json());
+            if (spend != null) {
+                spending.merge(spend.getKey(), spend.getValue(), BigInteger::add);
+                pending.merge(spend.getKey(), 1L, Long::sum);
+            }
+        }
+        return confirmed.refusal(tx.json(), spending, pending);
+    }
+
+    @Override
+    public synchronized List<Transaction> keepFitting(List<Block> chain, List<Transaction> pending) {
+        Ledger confirmed = ledgerOf(chain);
+        Map<String, BigInteger> spending = new HashMap<>();
+        Map<String, Long> counted = new HashMap<>();
+        List<Transaction> kept = new ArrayList<>(pending.size());
+        for (Transaction tx : pending) {
+            String refusal = confirmed.refusal(tx.json(), spending, counted);
+            if (refusal != null) {
+                LOG.info(() -> "dropped a pending transaction that no longer fits the chain (" + refusal + "): " + tx.canonical());
+                continue;
+            }
+            Map.Entry<String, BigInteger> spend = Ledger.spend(tx.json());
+            spending.merge(spend.getKey(), spend.getValue(), BigInteger::add);
+            counted.merge(spend.getKey(), 1L, Long::sum);
+            kept.add(tx);
+        }
+        return kept.size() == pending.size() ? pending : kept;
+    }
+
+    @Override
+    public String rewardRefusal(String address) {
+        return Signatures.isAddress(address) ? null : "to must be an address: 64 lowercase hex characters (an Ed25519 public key)";
+    }
+
+    @Override
+    public String ownRewardAddress(String nodeId) {
+        return ownAddress;
+    }
+
+    @Override
+    public synchronized Balance balance(NodeState state, String address) {
+        Ledger confirmed = ledgerOf(state.chain());
+        BigInteger spending = BigInteger.ZERO;
+        long pending = 0;
+        for (Transaction waiting : state.pending()) {
+            Map.Entry<String, BigInteger> spend = Ledger.spend(waiting.json());
+            if (spend != null && spend.getKey().equals(address)) {
+                spending = spending.add(spend.getValue());
+                pending++;
+            }
+        }
+        BigInteger balance = confirmed.balance(address);
+        return new Balance(address, balance, balance.subtract(spending), confirmed.nextNonce(address) + pending);
+    }
+
+    /** The ledger after {@code chain}: the kept one, moved on by the blocks that follow it, or built again. */
+    private Ledger ledgerOf(List<Block> chain) {
+        Block tip = chain.get(chain.size() - 1);
+        if (tip == ledgerTip) {
+            return ledger;
+        }
+        Ledger next;
+        try {
+            int at = ledgerTip == null ? -1 : (int) ledgerTip.index() - 1;
+            if (at >= 0 && at < chain.size() && chain.get(at) == ledgerTip) {
+                next = ledger.copy();
+                for (Block block : chain.subList(at + 1, chain.size())) {
+                    next.applyBlock(block);
+                }
+            } else {
+                next = Ledger.of(chain);
+            }
+        } catch (InvalidChainException e) {
+            throw new IllegalStateException("the node holds a chain the ledger refuses: " + e.getMessage(), e);
+        }
+        ledgerTip = tip;
+        ledger = next;
+        return next;
+    }
+}

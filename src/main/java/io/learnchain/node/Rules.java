@@ -1,0 +1,63 @@
+package io.learnchain.node;
+
+import io.learnchain.chain.Block;
+import io.learnchain.chain.InvalidChainException;
+import io.learnchain.chain.Transaction;
+
+import java.util.List;
+
+/**
+ * What transactions and chains must satisfy beyond the tutorial's proof-of-work rules: nothing
+ * ({@link #OPEN}, the tutorial's node, where anyone sends any amount from anyone), or the signed
+ * ledger's (io.learnchain.ledger). {@link Blockchain} asks them under its writer lock, one
+ * change at a time; implementations must be thread-safe for readers asking at the same time.
+ */
+public interface Rules {
+    /** The tutorial's: every well-formed transaction and chain is accepted. */
+    Rules OPEN = new Rules() {
+    };
+
+    /** @throws InvalidChainException if {@code chain} (from genesis) breaks the rules */
+    default void checkChain(List<Block> chain) throws InvalidChainException {
+    }
+
+    /** @throws InvalidChainException if {@code block} cannot follow {@code chain} */
+    default void checkNext(List<Block> chain, Block block) throws InvalidChainException {
+    }
+
+    /** Why {@code tx} cannot join the pending pool of {@code state}, or null when it can. */
+    default String refusal(NodeState state, Transaction tx) {
+        return null;
+    }
+
+    /**
+     * {@code pending}, in order, without what no longer fits after {@code chain} (after a chain
+     * was swapped or a peer's block arrived): never a double spend in the pool.
+     */
+    default List<Transaction> keepFitting(List<Block> chain, List<Transaction> pending) {
+        return pending;
+    }
+
+    /** Why {@code address} cannot receive a mining reward, or null when it can. */
+    default String rewardRefusal(String address) {
+        return address.isBlank() || address.length() > 256 ? "to must be 1 to 256 characters" : null;
+    }
+
+    /** Where this node's own rewards go when a miner names no address. */
+    default String ownRewardAddress(String nodeId) {
+        return nodeId;
+    }
+
+    /** What the ledger says of {@code address} in {@code state}, or null where there is no ledger. */
+    default Balance balance(NodeState state, String address) {
+        return null;
+    }
+
+    /**
+     * @param balance   confirmed, from the chain
+     * @param available the balance less what the address spends in pending transactions
+     * @param nextNonce the nonce its next transaction must carry
+     */
+    record Balance(String address, java.math.BigInteger balance, java.math.BigInteger available, long nextNonce) {
+    }
+}
