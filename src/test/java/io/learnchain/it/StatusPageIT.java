@@ -140,6 +140,45 @@ class StatusPageIT {
         Files.copy(file.toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** In the signed ledger mode the page is a wallet: a key made in the browser, mined to, spent from. */
+    @Test
+    void aWalletIsCreatedMinedToAndSpentFromInThePage() throws Exception {
+        String bob = "b".repeat(64);
+        try (TestNode signed = TestNode.start("/ledger", Map.of("blockchain.ledger", "signed"))) {
+            browser.get(signed.url() + "/");
+            waitUpTo(15).until(ExpectedConditions.visibilityOfElementLocated(By.id("wallet-create")));
+            assertEquals(false, browser.findElement(By.id("tx-form")).isDisplayed(), "transactions come from the wallet");
+            browser.findElement(By.id("wallet-create")).click();
+            waitUpTo(10).until(d -> d.findElement(By.id("wallet-address")).getText().matches("[0-9a-f]{64}"));
+            String address = browser.findElement(By.id("wallet-address")).getText();
+
+            browser.findElement(By.id("wallet-mine")).click();
+            waitForText("wallet-balance", "1");
+            browser.findElement(By.id("wallet-mine")).click();
+            waitForText("wallet-balance", "2");
+            type("wallet-to", bob);
+            type("wallet-amount", "1");
+            browser.findElement(By.id("wallet-send-submit")).click();
+            waitForText("wallet-result", "Transaction will be added to Block 4");
+            waitForText("wallet-available", "1");
+            waitForText("wallet-nonce", "2");
+            browser.findElement(By.id("wallet-mine")).click();
+            waitForText("wallet-balance", "2");
+            type("wallet-lookup-address", bob);
+            waitForText("wallet-lookup-result", "balance 1, available 1, next nonce 1");
+
+            Map<String, Object> theirs = Http.get(signed.url() + "/balances/" + bob).json();
+            assertEquals(1, ((Number) theirs.get("balance")).intValue());
+            Map<String, Object> ours = Http.get(signed.url() + "/balances/" + address).json();
+            assertEquals(2, ((Number) ours.get("balance")).intValue(), "3 rewards, 1 sent");
+            assertTrue(Http.get(signed.url() + "/chain").body().contains(address), "the page's key signed a block's transaction");
+
+            Path shot = Path.of("target", "screenshots", "wallet.png");
+            Files.createDirectories(shot.getParent());
+            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     /** On a node with an operator's token, the page asks for it once, then mines and resolves with it. */
     @Test
     void thePageAsksForTheOperatorsTokenOnceWhenAnActionNeedsIt() {
