@@ -24,6 +24,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The signed ledger mode through the WAR: who may send what, balances, and chains that break the rules. */
 class LedgerIT {
@@ -125,6 +126,37 @@ class LedgerIT {
             Map<String, Object> mined = Http.get(node.url() + "/mine?to=alice").json();
             assertEquals("alice", ((Map<?, ?>) ((List<?>) mined.get("transactions")).get(0)).get("recipient"));
         }
+    }
+
+    /** The node's signed chain checked independently, by Python's cryptography. */
+    @Test
+    void theNodesChainVerifiesInPython() throws Exception {
+        assumeTrue(new ProcessBuilder("/usr/bin/python3", "-c", "import cryptography").start().waitFor() == 0,
+                "needs /usr/bin/python3 with python3-cryptography (.ci/run installs it)");
+        try (TestNode node = TestNode.start("/", signed(dataDir))) {
+            assertEquals(200, Http.get(node.url() + "/mine?to=" + ALICE_ADDRESS).status());
+            assertEquals(200, Http.get(node.url() + "/mine?to=" + ALICE_ADDRESS).status());
+            assertEquals(201, post(node, transfer(ALICE, ALICE_ADDRESS, BOB_ADDRESS, 2, 1)).status());
+            assertEquals(200, Http.get(node.url() + "/mine").status());
+            assertEquals(201, post(node, transfer(BOB, BOB_ADDRESS, CAROL, 1, 1)).status());
+            assertEquals(201, post(node, transfer(BOB, BOB_ADDRESS, DAVE, 1, 2)).status());
+            assertEquals(200, Http.get(node.url() + "/mine").status());
+            String chain = Http.get(node.url() + "/chain").body();
+            assertEquals("ok 5 blocks, 3 transfers", python(chain));
+            String tampered = chain.replaceFirst("\"amount\":2,", "\"amount\":1,");
+            assertTrue(python(tampered).contains("does not verify") || python(tampered).contains("previous_hash"),
+                    "and the script is not a yes-machine");
+        }
+    }
+
+    private static String python(String chain) throws Exception {
+        Process p = new ProcessBuilder("/usr/bin/python3", "src/test/python/verify_signed_chain.py").redirectErrorStream(true).start();
+        try (var in = p.getOutputStream()) {
+            in.write(chain.getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), out);
+        return out;
     }
 
     @Test
