@@ -3,12 +3,16 @@ package io.learnchain.ledger;
 import io.learnchain.Vectors;
 import io.learnchain.chain.Block;
 import io.learnchain.chain.InvalidChainException;
+import io.learnchain.chain.ProofOfWork;
 import io.learnchain.chain.Transaction;
 import io.learnchain.json.Json;
 import io.learnchain.json.JsonArray;
 import io.learnchain.json.JsonNumber;
 import io.learnchain.json.JsonObject;
 import io.learnchain.json.JsonString;
+import io.learnchain.node.Blockchain;
+import io.learnchain.node.PoolLimits;
+import io.learnchain.store.MemoryStore;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
@@ -103,6 +107,37 @@ class LedgerTest {
         JsonObject notAnAddress = JsonObject.builder().put("sender", "alice").put("recipient", BOB).put("amount", 1)
                 .put("nonce", 1).put("signature", "00".repeat(64)).build();
         assertTrue(ledger.refusal(notAnAddress).startsWith("sender must be an address"));
+    }
+
+    /** A node opening its own stored chain checks it against the ledger too: a tampered amount with a good proof does not start. */
+    @Test
+    void aStoredChainIsCheckedWhenTheNodeOpensIt() throws Exception {
+        JsonObject signed = tx(list("valid").get(0));
+        JsonObject raised = JsonObject.builder().put("sender", signed.get("sender")).put("recipient", signed.get("recipient"))
+                .put("amount", 7).put("nonce", signed.get("nonce")).put("signature", signed.get("signature")).build();
+        for (JsonObject last : List.of(signed, raised)) {
+            MemoryStore store = new MemoryStore();
+            Block genesis = Block.genesis(1764000000.5);
+            store.initialize("n0de", genesis);
+            Block second = mined(genesis, new Transaction(reward(ALICE, "1")));
+            store.appendBlock(second);
+            store.appendBlock(mined(second, new Transaction(last), new Transaction(reward(ALICE, "1"))));
+            if (last == signed) {
+                try (Blockchain node = new Blockchain(store, 1,
+                        PoolLimits.DEFAULTS, 1, new SignedRules(ALICE))) {
+                    assertEquals(BigInteger.ONE, node.balance(BOB).balance());
+                }
+            } else {
+                assertThrows(InvalidChainException.class, () -> new Blockchain(store, 1,
+                        PoolLimits.DEFAULTS, 1, new SignedRules(ALICE)));
+            }
+        }
+    }
+
+    /** A block after {@code parent} with a valid proof at difficulty 1 (proofs do not cover transactions). */
+    private static Block mined(Block parent, Transaction... txs) {
+        long proof = new ProofOfWork(parent.proof().canonical(), parent.hash(), 1).findSmallest();
+        return Block.create(parent.index() + 1, 1764000000.5 + parent.index(), List.of(txs), proof, parent.hash());
     }
 
     @Test
