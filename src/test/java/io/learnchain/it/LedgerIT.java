@@ -128,6 +128,32 @@ class LedgerIT {
         }
     }
 
+    /** On a live network of signed nodes, a signed transaction and the blocks holding it spread with their fields. */
+    @Test
+    void signedTransactionsAndBlocksSpreadBetweenSignedNodes(@TempDir Path other) {
+        Map<String, String> live = signed(dataDir);
+        live.remove("blockchain.network");
+        Map<String, String> liveOther = signed(other);
+        liveOther.remove("blockchain.network");
+        try (TestNode a = TestNode.start("/", live); TestNode b = TestNode.start("/", liveOther)) {
+            assertEquals(201, Http.postJson(b.url() + "/nodes/register", "{\"nodes\": [\"" + a.url() + "\"]}").status());
+            NetworkIT.await("a learns b", () -> Http.get(a.url() + "/nodes").body().contains(b.url()));
+            assertEquals(200, Http.get(a.url() + "/mine?to=" + ALICE_ADDRESS).status());
+            NetworkIT.await("b takes a's chain", () -> ((Number) Http.get(b.url() + "/chain").json().get("length")).intValue() == 2);
+
+            assertEquals(201, post(a, transfer(ALICE, ALICE_ADDRESS, BOB_ADDRESS, 1, 1)).status());
+            NetworkIT.await("the transfer reaches b's pool", () -> Http.get(b.url() + "/transactions/pending").body().contains(BOB_ADDRESS));
+            assertTrue(Http.get(b.url() + "/transactions/pending").body().contains("\"signature\""), "relayed with its signature");
+            assertBalance(b, ALICE_ADDRESS, 1, 0, 2);
+
+            assertEquals(200, Http.get(b.url() + "/mine").status());
+            NetworkIT.await("b's block reaches a", () -> ((Number) Http.get(a.url() + "/chain").json().get("length")).intValue() == 3);
+            assertBalance(a, BOB_ADDRESS, 1, 1, 1);
+            assertBalance(a, ALICE_ADDRESS, 0, 0, 2);
+            assertFalse(Http.get(a.url() + "/transactions/pending").body().contains(BOB_ADDRESS), "mined elsewhere, gone from a's pool");
+        }
+    }
+
     /** The node's signed chain checked independently, by Python's cryptography. */
     @Test
     void theNodesChainVerifiesInPython() throws Exception {
