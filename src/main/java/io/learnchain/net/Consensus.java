@@ -3,6 +3,7 @@ package io.learnchain.net;
 import io.learnchain.chain.Block;
 import io.learnchain.chain.InvalidChainException;
 import io.learnchain.node.Blockchain;
+import io.learnchain.node.DaemonThreads;
 import io.learnchain.node.NodeState;
 import io.learnchain.node.NodeStoppedException;
 import io.learnchain.peer.PeerClient;
@@ -21,11 +22,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /**
@@ -68,15 +67,8 @@ public final class Consensus implements AutoCloseable {
         this.blockchain = blockchain;
         this.settings = settings;
         this.client = client;
-        AtomicInteger counter = new AtomicInteger();
         // A round asks at most maxPeers peers at once; idle threads go after a while.
-        this.fetchers = new ThreadPoolExecutor(settings.maxPeers(), settings.maxPeers(), 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "peer-fetch-" + counter.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        this.fetchers.allowCoreThreadTimeOut(true);
+        this.fetchers = DaemonThreads.pool("peer-fetch", settings.maxPeers());
     }
 
     /**

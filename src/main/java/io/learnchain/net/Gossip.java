@@ -7,6 +7,7 @@ import io.learnchain.json.JsonObject;
 import io.learnchain.json.JsonString;
 import io.learnchain.json.JsonWriter;
 import io.learnchain.node.Blockchain;
+import io.learnchain.node.DaemonThreads;
 import io.learnchain.node.PoolFullException;
 import io.learnchain.node.TransactionRefusedException;
 import io.learnchain.peer.Deadline;
@@ -19,11 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -76,13 +75,7 @@ final class Gossip implements AutoCloseable {
         this.settings = settings;
         this.timer = timer;
         this.ownUrl = ownUrl;
-        AtomicInteger counter = new AtomicInteger();
-        this.senders = new ThreadPoolExecutor(8, 8, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "gossip-" + counter.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        this.senders.allowCoreThreadTimeOut(true);
+        this.senders = DaemonThreads.pool("gossip", 8);
     }
 
     /** Messages sent to peers, and messages dropped from full outboxes, since start. */
@@ -202,14 +195,8 @@ final class Gossip implements AutoCloseable {
      */
     Receipt onBlock(Block block, String from) throws InvalidChainException {
         String sender = knownPeer(from);
-        if (!throttle.allow(sender == null ? Throttle.STRANGERS : sender)) {
-            if (sender != null) {
-                book.rejected(sender);
-            }
+        if (!admit(sender, block.index())) {
             return Receipt.TOO_FAST;
-        }
-        if (sender != null) {
-            book.heard(sender, PeerBook.Protocol.NETWORK, block.index());
         }
         if (!seenBlocks.add(block.hash())) {
             return Receipt.KNOWN;
@@ -249,14 +236,8 @@ final class Gossip implements AutoCloseable {
      */
     Receipt onTransaction(Transaction transaction, String relayId, String from) {
         String sender = knownPeer(from);
-        if (!throttle.allow(sender == null ? Throttle.STRANGERS : sender)) {
-            if (sender != null) {
-                book.rejected(sender);
-            }
+        if (!admit(sender, -1)) {
             return Receipt.TOO_FAST;
-        }
-        if (sender != null) {
-            book.heard(sender, PeerBook.Protocol.NETWORK, -1);
         }
         if (!seenRelays.add(relayId)) {
             return Receipt.KNOWN;
@@ -273,6 +254,24 @@ final class Gossip implements AutoCloseable {
         feed.add("transaction", sender, JsonWriter.compactString(transaction.json()));
         relay(transaction, relayId, sender);
         return Receipt.ACCEPTED;
+    }
+
+    /**
+     * Counts a push against its sender's allowance (strangers, null, share one): false when over
+     * it, which is held against a known peer; else the peer was heard from, at {@code height}
+     * (-1: the push did not tell).
+     */
+    private boolean admit(String sender, long height) {
+        if (!throttle.allow(sender == null ? Throttle.STRANGERS : sender)) {
+            if (sender != null) {
+                book.rejected(sender);
+            }
+            return false;
+        }
+        if (sender != null) {
+            book.heard(sender, PeerBook.Protocol.NETWORK, height);
+        }
+        return true;
     }
 
     /** {@code from} if it is one of our peers; a sender we do not know is not fetched from on its word. */

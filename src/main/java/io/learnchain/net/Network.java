@@ -7,6 +7,7 @@ import io.learnchain.json.JsonObject;
 import io.learnchain.json.JsonString;
 import io.learnchain.json.JsonWriter;
 import io.learnchain.node.Blockchain;
+import io.learnchain.node.DaemonThreads;
 import io.learnchain.peer.Deadline;
 import io.learnchain.peer.PeerClient;
 import io.learnchain.peer.PeerFailure;
@@ -68,19 +69,11 @@ public final class Network implements AutoCloseable {
         this.settings = settings;
         this.ownUrl = publicUrl;
         this.client = new PeerClient(settings, blockchain.nodeId());
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "network-timer");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("network-timer", false));
         this.consensus = new Consensus(blockchain, settings, client);
         this.sync = new Sync(blockchain, client, book, settings, timer, this::announceTip, feed);
         this.gossip = new Gossip(blockchain, client, book, sync, settings, timer, () -> ownUrl, feed);
-        this.introductions = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "network-introductions");
-            t.setDaemon(true);
-            return t;
-        });
+        this.introductions = Executors.newSingleThreadExecutor(DaemonThreads.named("network-introductions", false));
         if (!live) {
             this.schedule = null;
         } else if (syncInterval.isZero()) {

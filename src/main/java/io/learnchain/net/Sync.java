@@ -3,6 +3,7 @@ package io.learnchain.net;
 import io.learnchain.chain.Block;
 import io.learnchain.chain.InvalidChainException;
 import io.learnchain.node.Blockchain;
+import io.learnchain.node.DaemonThreads;
 import io.learnchain.node.NodeState;
 import io.learnchain.node.NodeStoppedException;
 import io.learnchain.peer.Deadline;
@@ -15,12 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.logging.Logger;
@@ -65,13 +64,7 @@ final class Sync implements AutoCloseable {
         this.timer = timer;
         this.onNewTip = onNewTip;
         this.budget = new RoundBudget(settings.maxRoundBytes());
-        AtomicInteger counter = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "sync-" + counter.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        this.workers.allowCoreThreadTimeOut(true);
+        this.workers = DaemonThreads.pool("sync", 4);
     }
 
     /** Blocks received by syncs since start. */

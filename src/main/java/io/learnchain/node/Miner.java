@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
@@ -46,12 +45,7 @@ public final class Miner implements AutoCloseable {
             throw new IllegalArgumentException("mining threads must be at least 1");
         }
         this.threads = threads;
-        AtomicInteger counter = new AtomicInteger();
-        this.helpers = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
-            Thread t = new Thread(r, "miner-" + counter.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.helpers = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, DaemonThreads.named("miner", true));
     }
 
     int threads() {
