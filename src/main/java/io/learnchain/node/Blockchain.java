@@ -105,8 +105,11 @@ public final class Blockchain implements AutoCloseable {
             ChainValidator.validate(contents.chain(), difficulty);
             rules.checkChain(contents.chain());
             this.nodeId = contents.nodeId();
-            initial = new NodeState(AppendList.copyOf(contents.chain()), AppendList.copyOf(contents.pending()),
-                    bytes(contents.pending()), List.copyOf(contents.peers()), 0);
+            // The store records what blocks take out of the pool, not what the rules dropped
+            // because it no longer fits (a nonce taken by a peer's block): that is derived again here.
+            List<Transaction> pending = rules.keepFitting(contents.chain(), contents.pending());
+            initial = new NodeState(AppendList.copyOf(contents.chain()), AppendList.copyOf(pending), bytes(pending),
+                    List.copyOf(contents.peers()), 0);
         }
         this.latest = initial;
         this.published = initial;

@@ -232,6 +232,11 @@ class LedgerIT {
             assertBalance(node, DAVE, 2, 2, 1);
             assertBalance(node, CAROL, 0, 0, 1);
         }
+        try (TestNode restarted = TestNode.start("/", signed(dataDir))) {
+            assertFalse(Http.get(restarted.url() + "/transactions/pending").body().contains(CAROL), "nor does it come back after a restart");
+            assertBalance(restarted, ALICE_ADDRESS, 0, 0, 2);
+            assertEquals(200, Http.get(restarted.url() + "/mine").status(), "every block it mines stays valid");
+        }
     }
 
     private static List<Block> chain(TestNode node) throws Exception {
