@@ -31,9 +31,10 @@ public final class SignedRules implements Rules {
         this.ownAddress = ownAddress;
     }
 
+    /** Only the blocks after the kept ledger's tip are checked when {@code chain} holds that tip: a peer's longer chain, say. */
     @Override
-    public void checkChain(List<Block> chain) throws InvalidChainException {
-        Ledger.of(chain);
+    public synchronized void checkChain(List<Block> chain) throws InvalidChainException {
+        ledgerAfter(chain);
     }
 
     @Override
@@ -102,28 +103,33 @@ public final class SignedRules implements Rules {
         return new Balance(address, balance, balance.subtract(spending), confirmed.nextNonce(address) + pending);
     }
 
-    /** The ledger after {@code chain}: the kept one, moved on by the blocks that follow it, or built again. */
+    /** The ledger after the node's {@code chain}, kept for its tip. */
     private Ledger ledgerOf(List<Block> chain) {
         Block tip = chain.get(chain.size() - 1);
-        if (tip == ledgerTip) {
-            return ledger;
-        }
-        Ledger next;
-        try {
-            int at = ledgerTip == null ? -1 : (int) ledgerTip.index() - 1;
-            if (at >= 0 && at < chain.size() && chain.get(at) == ledgerTip) {
-                next = ledger.copy();
-                for (Block block : chain.subList(at + 1, chain.size())) {
-                    next.applyBlock(block);
-                }
-            } else {
-                next = Ledger.of(chain);
+        if (tip != ledgerTip) {
+            try {
+                ledger = ledgerAfter(chain);
+            } catch (InvalidChainException e) {
+                throw new IllegalStateException("the node holds a chain the ledger refuses: " + e.getMessage(), e);
             }
-        } catch (InvalidChainException e) {
-            throw new IllegalStateException("the node holds a chain the ledger refuses: " + e.getMessage(), e);
+            ledgerTip = tip;
         }
-        ledgerTip = tip;
-        ledger = next;
+        return ledger;
+    }
+
+    /**
+     * The ledger after {@code chain} (its links already checked): the kept one moved on by the
+     * blocks that follow its tip, when {@code chain} holds that tip, else built from genesis.
+     */
+    private Ledger ledgerAfter(List<Block> chain) throws InvalidChainException {
+        int at = ledgerTip == null ? -1 : (int) ledgerTip.index() - 1;
+        if (at < 0 || at >= chain.size() || !chain.get(at).equals(ledgerTip)) {
+            return Ledger.of(chain);
+        }
+        Ledger next = ledger.copy();
+        for (Block block : chain.subList(at + 1, chain.size())) {
+            next.applyBlock(block);
+        }
         return next;
     }
 }

@@ -17,7 +17,7 @@ public interface Rules {
     Rules OPEN = new Rules() {
     };
 
-    /** @throws InvalidChainException if {@code chain} (from genesis) breaks the rules */
+    /** @throws InvalidChainException if {@code chain} (from genesis, its proofs and links checked) breaks the rules */
     default void checkChain(List<Block> chain) throws InvalidChainException {
     }
 
