@@ -104,7 +104,7 @@ abstract class ApiServlet extends HttpServlet {
                 return;
             }
         }
-        write(response, reply.status(), body, !method.equals("HEAD"));
+        write(request, response, reply.status(), body);
     }
 
     private static String etag(byte[] body) {
@@ -113,17 +113,35 @@ abstract class ApiServlet extends HttpServlet {
         return "W/\"" + Long.toHexString(crc.getValue()) + "-" + body.length + "\"";
     }
 
-    static void write(HttpServletResponse response, Reply reply, boolean withBody) throws IOException {
-        write(response, reply.status(), Answers.bytes(reply.body()), withBody);
+    /** Writes {@code reply} as the answer to {@code request} (its body left out for HEAD). */
+    static void write(HttpServletRequest request, HttpServletResponse response, Reply reply) throws IOException {
+        write(request, response, reply.status(), Answers.bytes(reply.body()));
     }
 
-    private static void write(HttpServletResponse response, int status, byte[] body, boolean withBody) throws IOException {
+    private static void write(HttpServletRequest request, HttpServletResponse response, int status, byte[] body)
+            throws IOException {
+        if (!bodyWasRead(request)) {
+            // refused before its body was read (a wrong method or type, say): read it now, as for
+            // a 413, so that the connection stays usable for the client's next request
+            JsonBody.drain(request);
+        }
         response.setStatus(status);
         response.setContentType("application/json");
         response.setHeader("Cache-Control", "no-store");
         response.setContentLength(body.length);
-        if (withBody) {
+        if (!request.getMethod().equals("HEAD")) {
             response.getOutputStream().write(body);
+        }
+    }
+
+    private static boolean bodyWasRead(HttpServletRequest request) {
+        if (request.getContentLengthLong() == 0) {
+            return true;
+        }
+        try {
+            return request.getInputStream().isFinished();
+        } catch (IOException | IllegalStateException e) {
+            return false;
         }
     }
 

@@ -35,6 +35,6 @@ public final class ErrorServlet extends HttpServlet {
             status = 500;
             message = "Internal error; the node's log has the details";
         }
-        ApiServlet.write(response, new Reply(status, Reply.message(message)), !"HEAD".equals(request.getMethod()));
+        ApiServlet.write(request, response, new Reply(status, Reply.message(message)));
     }
 }

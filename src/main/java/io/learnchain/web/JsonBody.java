@@ -82,7 +82,8 @@ final class JsonBody {
         }
     }
 
-    private static void drain(HttpServletRequest request) {
+    /** Reads and discards what is left of the request's body, up to {@link #DRAIN_LIMIT}. */
+    static void drain(HttpServletRequest request) {
         try {
             InputStream in = request.getInputStream();
             byte[] discard = new byte[8192];

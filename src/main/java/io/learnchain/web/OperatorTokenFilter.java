@@ -55,6 +55,6 @@ public final class OperatorTokenFilter extends HttpFilter {
             throws IOException {
         LOG.info(() -> "rejected " + request.getMethod() + " " + request.getRequestURI() + ": 401 " + message);
         response.setHeader("WWW-Authenticate", challenge);
-        ApiServlet.write(response, new Reply(401, Reply.message(message)), !request.getMethod().equals("HEAD"));
+        ApiServlet.write(request, response, new Reply(401, Reply.message(message)));
     }
 }

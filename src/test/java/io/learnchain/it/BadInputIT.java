@@ -168,6 +168,47 @@ class BadInputIT {
             String tooBig = startFailure(java.util.Map.of("blockchain.maxBodyBytes", size));
             assertTrue(tooBig.contains("setting blockchain.maxBodyBytes must be a whole number from 1 to 268435456"), tooBig);
         }
+        java.util.Map<String, String> wrong = java.util.Map.of(
+                "blockchain.ledger", "setting blockchain.ledger must be open or signed",
+                "blockchain.peer.denyNetworks", "setting blockchain.peer.denyNetworks: '10.0.0.0/33' is not a network",
+                "blockchain.publicUrl", "setting blockchain.publicUrl: 'ftp://x' is not a node address",
+                "blockchain.peers", "setting blockchain.peers: '169.254.169.254' is not a node address");
+        java.util.Map<String, String> values = java.util.Map.of("blockchain.ledger", "signd", "blockchain.peer.denyNetworks",
+                "10.0.0.0/33", "blockchain.publicUrl", "ftp://x", "blockchain.peers", "169.254.169.254");
+        wrong.forEach((setting, message) -> {
+            String said = startFailure(java.util.Map.of(setting, values.get(setting)));
+            assertTrue(said.contains(message), said);
+        });
+    }
+
+    /** Every endpoint, asked with every method and a body it cannot use: an answer or a 4xx, never a 5xx. */
+    @Test
+    void noEndpointAnswers5xxWhateverItIsAsked() {
+        List<String> paths = List.of("/chain", "/chain?from=x", "/mine", "/mine?to=", "/transactions/new", "/transactions/pending?limit=0",
+                "/nodes", "/nodes/register", "/nodes/remove", "/nodes/resolve", "/status", "/blocks/recent", "/peer/blocks",
+                "/peer/transactions", "/peer/locate", "/health/live", "/health/ready", "/metrics", "/balances/", "/balances/abc",
+                "/balances/" + "a".repeat(64) + "/x", "/openapi.json", "/no/such/thing");
+        try (TestNode sweep = TestNode.start("/", TestNode.MANUAL)) {
+            for (String path : paths) {
+                for (String method : List.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH")) {
+                    Http.Answer a;
+                    try {
+                        a = Http.request(method, sweep.url() + path, method.equals("GET") || method.equals("HEAD") ? null : "{\"x\": [1,");
+                    } catch (AssertionError noAnswer) {
+                        throw new AssertionError(method + " " + path + " got no answer", noAnswer);
+                    }
+                    assertTrue(a.status() < 500, method + " " + path + ": " + a.status() + " " + a.body());
+                    if (a.status() >= 400 && !method.equals("HEAD")) {
+                        String what = method + " " + path + " -> " + a.status() + " " + a.headers() + " " + a.body();
+                        assertTrue(a.body().startsWith("{"), "a JSON message: " + what);
+                        assertTrue(a.message() != null && !a.message().isEmpty(), "says what was wrong: " + what);
+                        if (a.status() == 405) {
+                            assertTrue(a.header("Allow") != null && !a.header("Allow").contains(method), "with Allow: " + what);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @Test
