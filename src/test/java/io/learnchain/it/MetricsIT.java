@@ -71,6 +71,11 @@ class MetricsIT {
             assertTrue(flushes >= 1 && flushes <= 7, "flushes: " + flushes);
             assertTrue(m.get("blockchain_store_flush_seconds_sum") > 0);
             assertTrue(m.get("jvm_memory_used_bytes{area=\"heap\"}") > 0, "the JVM's own metrics");
+            // every name README documents is served
+            for (String name : List.of("blockchain_pending_bytes", "blockchain_blocks_received_total", "blockchain_messages_sent_total",
+                    "blockchain_messages_dropped_total", "blockchain_sync_blocks_total")) {
+                assertTrue(m.containsKey(name), name + " in " + m.keySet());
+            }
 
             // an unknown path is counted under the default mapping, not as a new series of its own
             assertEquals(404, Http.get(node.url() + "/no/such/thing").status());

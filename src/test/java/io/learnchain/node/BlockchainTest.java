@@ -220,7 +220,9 @@ class BlockchainTest {
     @Test
     void aStoppedNodeRefusesWorkButStillReads() throws Exception {
         Blockchain node = new Blockchain(new MemoryStore(), 2);
+        assertEquals(null, node.problem(), "ready");
         node.close();
+        assertEquals("the node is stopping", node.problem(), "what /health/ready says while the node stops");
         org.junit.jupiter.api.Assertions.assertThrows(NodeStoppedException.class, node::mine);
         org.junit.jupiter.api.Assertions.assertThrows(NodeStoppedException.class, () -> node.addTransaction(tx("a", "b", 1)));
         org.junit.jupiter.api.Assertions.assertThrows(NodeStoppedException.class, () -> node.removePeers(List.of("http://a:1")));
