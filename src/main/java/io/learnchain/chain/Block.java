@@ -35,8 +35,8 @@ public final class Block {
     private final String previousHash;
     private final int transactionCount;
 
-    private Block(JsonObject json, long index, JsonNumber proof, String previousHash, int transactionCount) {
-        this.compact = JsonWriter.compact(json);
+    private Block(JsonObject json, byte[] compact, long index, JsonNumber proof, String previousHash, int transactionCount) {
+        this.compact = compact != null ? compact : JsonWriter.compact(json);
         this.hash = Sha256.hex(JsonWriter.canonicalBytes(json));
         this.index = index;
         this.proof = proof;
@@ -50,6 +50,21 @@ public final class Block {
      * @throws InvalidChainException if a field the protocol needs is missing or of the wrong type
      */
     public static Block fromJson(Json value) throws InvalidChainException {
+        return fromJson(value, null);
+    }
+
+    /**
+     * Reads a block back from its own compact encoding, as {@link #compactJson()} gave it and a
+     * store kept it: {@code json} is what those bytes parse to. The bytes are kept as they are
+     * rather than written again.
+     *
+     * @throws InvalidChainException as {@link #fromJson(Json)}
+     */
+    public static Block fromEncoding(JsonObject json, byte[] compactEncoding) throws InvalidChainException {
+        return fromJson(json, compactEncoding);
+    }
+
+    private static Block fromJson(Json value, byte[] compactEncoding) throws InvalidChainException {
         if (!(value instanceof JsonObject json)) {
             throw new InvalidChainException("a block must be an object, not " + value.typeName());
         }
@@ -77,7 +92,7 @@ public final class Block {
                         + " must be an object with sender, recipient and amount");
             }
         }
-        return new Block(json, index, proof, previousHash.value(), list.size());
+        return new Block(json, compactEncoding, index, proof, previousHash.value(), list.size());
     }
 
     /** A block this node makes: the fields in the order the Python node writes them. */

@@ -64,7 +64,7 @@ public final class ProofOfWork {
     /** As above, at {@code difficulty} leading hex zeros. */
     public static boolean isValid(String lastProof, String proof, String lastHash, int difficulty) {
         byte[] guess = (lastProof + proof + lastHash).getBytes(StandardCharsets.UTF_8);
-        return meetsDifficulty(Sha256.newDigest().digest(guess), difficulty);
+        return meetsDifficulty(Sha256.digest(guess), difficulty);
     }
 
     /** The hex hash a proof is judged by, for diagnostics and tests. */

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 /** SHA-256 as Python's {@code hashlib.sha256(...).hexdigest()}. */
 public final class Sha256 {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final ThreadLocal<MessageDigest> PER_THREAD = ThreadLocal.withInitial(Sha256::newDigest);
 
     private Sha256() {
     }
@@ -18,8 +19,16 @@ public final class Sha256 {
         }
     }
 
+    /**
+     * The digest of {@code data}. Each thread keeps one {@link MessageDigest}: looking one up
+     * costs about as much as hashing a block, and a chain is hashed block by block.
+     */
+    public static byte[] digest(byte[] data) {
+        return PER_THREAD.get().digest(data); // digest() also resets it for the next use
+    }
+
     public static String hex(byte[] data) {
-        return toHex(newDigest().digest(data));
+        return toHex(digest(data));
     }
 
     static String toHex(byte[] digest) {

@@ -10,10 +10,12 @@ import java.util.Objects;
  * and its last value, as Python's {@code dict} does when {@code json.loads} reads it.
  */
 public final class JsonObject implements Json {
+    private final LinkedHashMap<String, Json> owned;
     private final Map<String, Json> members;
 
-    private JsonObject(Map<String, Json> members) {
-        this.members = Collections.unmodifiableMap(members);
+    private JsonObject(LinkedHashMap<String, Json> owned) {
+        this.owned = owned;
+        this.members = Collections.unmodifiableMap(owned);
     }
 
     /** Copies {@code members}, keeping their iteration order. */
@@ -32,6 +34,11 @@ public final class JsonObject implements Json {
 
     public Map<String, Json> members() {
         return members;
+    }
+
+    /** The members for this package's writer, which only reads them: no read-only wrapper per entry. */
+    Map<String, Json> ownMembers() {
+        return owned;
     }
 
     public Json get(String key) {

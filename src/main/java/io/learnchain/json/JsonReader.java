@@ -17,6 +17,8 @@ public final class JsonReader {
     public static final int MAX_INTEGER_DIGITS = 4300;
 
     private final byte[] in;
+    /** Where the document starts in {@code in}: error positions count from here. */
+    private final int base;
     private final int end;
     private final int maxDepth;
     private final boolean allowNonFinite;
@@ -24,9 +26,11 @@ public final class JsonReader {
     private int depth;
     private final StringBuilder text = new StringBuilder();
 
-    private JsonReader(byte[] in, int length, int maxDepth, boolean allowNonFinite) {
+    private JsonReader(byte[] in, int offset, int length, int maxDepth, boolean allowNonFinite) {
         this.in = in;
-        this.end = length;
+        this.base = offset;
+        this.pos = offset;
+        this.end = offset + length;
         this.maxDepth = maxDepth;
         this.allowNonFinite = allowNonFinite;
     }
@@ -48,7 +52,16 @@ public final class JsonReader {
      * to this node's API may not.
      */
     public static Json parse(byte[] bytes, int length, int maxDepth, boolean allowNonFinite) throws JsonSyntaxException {
-        JsonReader r = new JsonReader(bytes, length, maxDepth, allowNonFinite);
+        return parse(bytes, 0, length, maxDepth, allowNonFinite);
+    }
+
+    /**
+     * As above, for the {@code length} bytes from {@code offset}; error positions count from
+     * {@code offset}.
+     */
+    public static Json parse(byte[] bytes, int offset, int length, int maxDepth, boolean allowNonFinite)
+            throws JsonSyntaxException {
+        JsonReader r = new JsonReader(bytes, offset, length, maxDepth, allowNonFinite);
         r.skipWhitespace();
         if (r.pos == r.end) {
             throw new JsonSyntaxException("Expected a JSON value but the body is empty", 0);
@@ -194,7 +207,7 @@ public final class JsonReader {
         }
         boolean integer = pos >= end || (in[pos] != '.' && in[pos] != 'e' && in[pos] != 'E');
         if (integer && integerDigits > MAX_INTEGER_DIGITS) {
-            throw new JsonSyntaxException("Integer of more than " + MAX_INTEGER_DIGITS + " digits", start);
+            throw new JsonSyntaxException("Integer of more than " + MAX_INTEGER_DIGITS + " digits", start - base);
         }
         if (pos < end && in[pos] == '.') {
             pos++;
@@ -243,7 +256,7 @@ public final class JsonReader {
         pos = scan;
         while (true) {
             if (pos >= end) {
-                throw new JsonSyntaxException("Unterminated string", start);
+                throw new JsonSyntaxException("Unterminated string", start - base);
             }
             int b = in[pos] & 0xff;
             if (b == '"') {
@@ -369,9 +382,9 @@ public final class JsonReader {
 
     private JsonSyntaxException error(String message) {
         if (pos >= end) {
-            return new JsonSyntaxException(message.startsWith("Unexpected end") ? message : message + " (input ended)", pos);
+            return new JsonSyntaxException(message.startsWith("Unexpected end") ? message : message + " (input ended)", pos - base);
         }
-        return new JsonSyntaxException(message, pos);
+        return new JsonSyntaxException(message, pos - base);
     }
 
     private static String describe(int b) {

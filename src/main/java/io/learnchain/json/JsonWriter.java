@@ -1,8 +1,7 @@
 package io.learnchain.json;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -17,42 +16,52 @@ import java.util.Map;
  *   <li>{@link #compact}: the value as received: keys in their order, number literals untouched,
  *       no spaces. This is what the node serves and stores.</li>
  * </ul>
+ *
+ * <p>The output is ASCII, so it is written straight into bytes: every block is written this way
+ * when it is made, received or loaded, and a block's text is most of what a node handles.
  */
 public final class JsonWriter {
-    /** Python compares {@code str} keys by code point; {@code String.compareTo} compares UTF-16 units. */
-    static final Comparator<String> CODE_POINT_ORDER = JsonWriter::compareCodePoints;
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private final boolean canonical;
-    private final StringBuilder out;
+    private byte[] out = new byte[512];
+    private int size;
 
-    private JsonWriter(boolean canonical, int capacity) {
+    private JsonWriter(boolean canonical) {
         this.canonical = canonical;
-        this.out = new StringBuilder(capacity);
     }
 
     /** {@code json.dumps(value, sort_keys=True)}. */
     public static String canonical(Json value) {
-        JsonWriter w = new JsonWriter(true, 512);
-        w.write(value);
-        return w.out.toString();
+        return written(true, value).text();
     }
 
     /** The canonical text as the bytes Python hashes ({@code .encode()}: ASCII, as it is escaped). */
     public static byte[] canonicalBytes(Json value) {
-        return canonical(value).getBytes(StandardCharsets.US_ASCII);
+        return written(true, value).bytes();
     }
 
     /** The value as received, without whitespace. */
     public static byte[] compact(Json value) {
-        return compactString(value).getBytes(StandardCharsets.US_ASCII);
+        return written(false, value).bytes();
     }
 
     public static String compactString(Json value) {
-        JsonWriter w = new JsonWriter(false, 512);
+        return written(false, value).text();
+    }
+
+    private static JsonWriter written(boolean canonical, Json value) {
+        JsonWriter w = new JsonWriter(canonical);
         w.write(value);
-        return w.out.toString();
+        return w;
+    }
+
+    private byte[] bytes() {
+        return Arrays.copyOf(out, size);
+    }
+
+    private String text() {
+        return new String(out, 0, size, StandardCharsets.ISO_8859_1); // ASCII: one byte a char
     }
 
     private void write(Json value) {
@@ -63,80 +72,152 @@ public final class JsonWriter {
         } else if (value instanceof JsonString s) {
             writeString(s.value());
         } else if (value instanceof JsonNumber n) {
-            out.append(canonical ? n.canonical() : n.literal());
+            writeAscii(canonical ? n.canonical() : n.literal());
         } else if (value instanceof JsonBoolean b) {
-            out.append(b.value() ? "true" : "false");
+            writeAscii(b.value() ? "true" : "false");
         } else {
-            out.append("null");
+            writeAscii("null");
         }
     }
 
     private void writeObject(JsonObject object) {
-        Iterable<Map.Entry<String, Json>> entries = object.members().entrySet();
-        if (canonical && object.size() > 1) {
-            List<Map.Entry<String, Json>> sorted = new ArrayList<>(object.members().entrySet());
-            sorted.sort(Map.Entry.comparingByKey(CODE_POINT_ORDER));
-            entries = sorted;
+        Map<String, Json> members = object.ownMembers();
+        int n = members.size();
+        String[] keys = new String[n];
+        Json[] values = new Json[n];
+        int i = 0;
+        for (Map.Entry<String, Json> e : members.entrySet()) {
+            keys[i] = e.getKey();
+            values[i] = e.getValue();
+            i++;
         }
-        out.append('{');
-        boolean first = true;
-        for (Map.Entry<String, Json> e : entries) {
-            if (!first) {
-                out.append(canonical ? ", " : ",");
+        if (canonical) {
+            sortByKey(keys, values);
+        }
+        writeByte('{');
+        for (i = 0; i < n; i++) {
+            if (i > 0) {
+                separator(',');
             }
-            first = false;
-            writeString(e.getKey());
-            out.append(canonical ? ": " : ":");
-            write(e.getValue());
+            writeString(keys[i]);
+            separator(':');
+            write(values[i]);
         }
-        out.append('}');
+        writeByte('}');
+    }
+
+    /** Insertion sort: objects here have a handful of members, often already in order. */
+    private static void sortByKey(String[] keys, Json[] values) {
+        for (int i = 1; i < keys.length; i++) {
+            String key = keys[i];
+            Json value = values[i];
+            int j = i - 1;
+            while (j >= 0 && compareCodePoints(keys[j], key) > 0) {
+                keys[j + 1] = keys[j];
+                values[j + 1] = values[j];
+                j--;
+            }
+            keys[j + 1] = key;
+            values[j + 1] = value;
+        }
     }
 
     private void writeArray(JsonArray array) {
-        out.append('[');
+        writeByte('[');
         List<Json> items = array.items();
         for (int i = 0; i < items.size(); i++) {
             if (i > 0) {
-                out.append(canonical ? ", " : ",");
+                separator(',');
             }
             write(items.get(i));
         }
-        out.append(']');
+        writeByte(']');
+    }
+
+    /** {@code ,} or {@code :}, followed by a space in Python's default layout. */
+    private void separator(char c) {
+        writeByte(c);
+        if (canonical) {
+            writeByte(' ');
+        }
     }
 
     /** Python's {@code py_encode_basestring_ascii}: escapes {@code " \\}, controls and all but printable ASCII. */
     private void writeString(String s) {
-        out.append('"');
-        int plain = 0; // most strings (hashes, names, keys) need no escape: copy them at once
-        while (plain < s.length() && s.charAt(plain) >= 0x20 && s.charAt(plain) <= 0x7e && s.charAt(plain) != '"'
-                && s.charAt(plain) != '\\') {
-            plain++;
-        }
-        out.append(s, 0, plain);
-        for (int i = plain; i < s.length(); i++) {
+        int n = s.length();
+        ensure(n + 2);
+        out[size++] = '"';
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c <= 0x7e && c != '"' && c != '\\') {
+                out[size++] = (byte) c; // room was made for every plain character
+                continue;
+            }
+            ensure(6 + n - i);
             switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
+                case '"' -> escape('"');
+                case '\\' -> escape('\\');
+                case '\n' -> escape('n');
+                case '\r' -> escape('r');
+                case '\t' -> escape('t');
+                case '\b' -> escape('b');
+                case '\f' -> escape('f');
                 default -> {
-                    if (c >= 0x20 && c <= 0x7e) {
-                        out.append(c);
-                    } else {
-                        out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xf])
-                                .append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
-                    }
+                    escape('u');
+                    out[size++] = HEX[c >> 12];
+                    out[size++] = HEX[(c >> 8) & 0xf];
+                    out[size++] = HEX[(c >> 4) & 0xf];
+                    out[size++] = HEX[c & 0xf];
                 }
             }
         }
-        out.append('"');
+        ensure(1);
+        out[size++] = '"';
     }
 
+    private void escape(char c) {
+        out[size++] = '\\';
+        out[size++] = (byte) c;
+    }
+
+    /** Text known to be ASCII: number literals and keywords. */
+    private void writeAscii(String s) {
+        int n = s.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            out[size++] = (byte) s.charAt(i);
+        }
+    }
+
+    private void writeByte(char c) {
+        ensure(1);
+        out[size++] = (byte) c;
+    }
+
+    private void ensure(int more) {
+        if (size + more > out.length) {
+            out = Arrays.copyOf(out, Math.max(2 * out.length, size + more));
+        }
+    }
+
+    /** Code point order; UTF-16 unit order agrees with it unless a surrogate is where they differ. */
     private static int compareCodePoints(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        for (int k = 0; k < n; k++) {
+            char ca = a.charAt(k);
+            char cb = b.charAt(k);
+            if (ca != cb) {
+                if (Character.isSurrogate(ca) || Character.isSurrogate(cb)) {
+                    return compareBySurrogatePairs(a, b);
+                }
+                return ca - cb;
+            }
+        }
+        return Integer.compare(a.length(), b.length());
+    }
+
+    /** Code point by code point from the start: a pair is one code point, a lone surrogate is its own. */
+    private static int compareBySurrogatePairs(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

@@ -220,7 +220,7 @@ public final class FileStore implements NodeStore {
         JsonObject record = line.record();
         try {
             if (record.get("block") instanceof JsonObject json) {
-                Block block = Block.fromJson(json);
+                Block block = line.blockEncoding() != null ? Block.fromEncoding(json, line.blockEncoding()) : Block.fromJson(json);
                 state.chain.add(block);
                 if (!state.pending.isEmpty()) { // a snapshot's blocks come before its pool: nothing to take out
                     state.pending = new ArrayList<>(Transaction.without(state.pending, block.transactions()));

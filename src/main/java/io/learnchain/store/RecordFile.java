@@ -88,8 +88,16 @@ final class RecordFile {
         return line;
     }
 
-    /** A line of a file: where it starts, and its record or why it is unreadable. */
-    record Line(int number, long offset, JsonObject record, String problem) {
+    /**
+     * A line of a file: where it starts, and its record or why it is unreadable. For a block's
+     * record ({@code {"block":...}}, as {@link #encode(Block)} writes it), {@code blockEncoding}
+     * holds the block's bytes exactly as they are in the file; otherwise it is null.
+     */
+    record Line(int number, long offset, JsonObject record, String problem, byte[] blockEncoding) {
+        static Line bad(int number, long offset, String problem) {
+            return new Line(number, offset, null, problem, null);
+        }
+
         boolean good() {
             return record != null;
         }
@@ -121,7 +129,7 @@ final class RecordFile {
                 if (position == limit) {
                     int read = in.read(buffer, 0, buffer.length);
                     if (read < 0) {
-                        return length > 0 ? parse(++number, lineStart, Arrays.copyOf(line, length), false) : null;
+                        return length > 0 ? Line.bad(++number, lineStart, "the line is unfinished (no end of line)") : null;
                     }
                     position = 0;
                     limit = read;
@@ -133,10 +141,10 @@ final class RecordFile {
                 int piece = end - position;
                 offset += piece;
                 if (end < limit && line == null) { // the whole line is in the buffer: the common case
-                    byte[] whole = Arrays.copyOfRange(buffer, position, end);
+                    int start = position;
                     position = end + 1;
                     offset++;
-                    return parse(++number, lineStart, whole, true);
+                    return parse(++number, lineStart, buffer, start, end);
                 }
                 if (line == null) {
                     line = new byte[Math.max(2 * piece, 1024)];
@@ -149,7 +157,7 @@ final class RecordFile {
                 if (end < limit) {
                     position++;
                     offset++;
-                    return parse(++number, lineStart, Arrays.copyOf(line, length), true);
+                    return parse(++number, lineStart, line, 0, length);
                 }
             }
         }
@@ -160,33 +168,39 @@ final class RecordFile {
         }
     }
 
-    private static Line parse(int number, long offset, byte[] bytes, boolean terminated) {
-        if (!terminated) {
-            return new Line(number, offset, null, "the line is unfinished (no end of line)");
-        }
-        if (bytes.length < 10 || bytes[8] != ' ') {
-            return new Line(number, offset, null, "the line is not '<checksum> <record>'");
+    private static final byte[] BLOCK_RECORD_HEAD = "{\"block\":{".getBytes(StandardCharsets.US_ASCII);
+
+    /** Reads the line held in {@code bytes[from, to)}, its end of line excluded. */
+    private static Line parse(int number, long offset, byte[] bytes, int from, int to) {
+        int length = to - from;
+        if (length < 10 || bytes[from + 8] != ' ') {
+            return Line.bad(number, offset, "the line is not '<checksum> <record>'");
         }
         long expected;
         try {
-            expected = Long.parseLong(new String(bytes, 0, 8, StandardCharsets.US_ASCII), 16);
+            expected = Long.parseLong(new String(bytes, from, 8, StandardCharsets.US_ASCII), 16);
         } catch (NumberFormatException e) {
-            return new Line(number, offset, null, "the checksum is not hexadecimal");
+            return Line.bad(number, offset, "the checksum is not hexadecimal");
         }
+        int json = from + 9;
         CRC32C crc = new CRC32C();
-        crc.update(bytes, 9, bytes.length - 9);
+        crc.update(bytes, json, to - json);
         if (crc.getValue() != expected) {
-            return new Line(number, offset, null, "the checksum does not match the record");
+            return Line.bad(number, offset, "the checksum does not match the record");
         }
         try {
-            byte[] record = java.util.Arrays.copyOfRange(bytes, 9, bytes.length);
-            Json json = JsonReader.parse(record, record.length, MAX_DEPTH, true); // blocks may hold Python's Infinity
-            if (json instanceof JsonObject object && object.size() > 0) {
-                return new Line(number, offset, object, null);
+            // blocks may hold Python's Infinity
+            if (!(JsonReader.parse(bytes, json, to - json, MAX_DEPTH, true) instanceof JsonObject object) || object.size() == 0) {
+                return Line.bad(number, offset, "the record is not a JSON object");
             }
-            return new Line(number, offset, null, "the record is not a JSON object");
+            byte[] block = null;
+            if (object.size() == 1 && Arrays.equals(bytes, json, json + BLOCK_RECORD_HEAD.length, BLOCK_RECORD_HEAD, 0,
+                    BLOCK_RECORD_HEAD.length) && bytes[to - 2] == '}' && bytes[to - 1] == '}') {
+                block = Arrays.copyOfRange(bytes, json + BLOCK_RECORD_HEAD.length - 1, to - 1);
+            }
+            return new Line(number, offset, object, null, block);
         } catch (JsonSyntaxException e) {
-            return new Line(number, offset, null, "the record is not JSON: " + e.getMessage());
+            return Line.bad(number, offset, "the record is not JSON: " + e.getMessage());
         }
     }
 }

@@ -18,6 +18,15 @@ class JsonReaderTest {
     }
 
     @Test
+    void readsADocumentInsideALargerArrayAndCountsErrorsFromItsStart() throws Exception {
+        byte[] text = "xx[1, {\"a\": 5.0}]yy".getBytes(StandardCharsets.US_ASCII);
+        assertEquals("[1,{\"a\":5.0}]", JsonWriter.compactString(JsonReader.parse(text, 2, text.length - 4, 64, false)));
+        byte[] broken = "xxxx[1, }".getBytes(StandardCharsets.US_ASCII);
+        JsonSyntaxException e = assertThrows(JsonSyntaxException.class, () -> JsonReader.parse(broken, 4, 5, 64, false));
+        assertTrue(e.getMessage().endsWith("at byte 4"), e.getMessage());
+    }
+
+    @Test
     void keepsNumberLiteralsAndTheirKind() throws Exception {
         JsonObject o = (JsonObject) parse("{\"a\": 5, \"b\": 5.0, \"c\": 1e2, \"d\": -0.0, \"e\": 123456789012345678901234567890}");
         assertEquals("{\"a\":5,\"b\":5.0,\"c\":1e2,\"d\":-0.0,\"e\":123456789012345678901234567890}", JsonWriter.compactString(o));

@@ -17,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -207,6 +208,13 @@ class FileStoreTest {
             Block reloaded = store.load().orElseThrow().chain().get(1);
             assertEquals(block.hash(), reloaded.hash());
             assertEquals(tricky, reloaded.json().toString());
+            assertArrayEquals(block.compactJson(), reloaded.compactJson());
+            store.replaceChain(List.of(Block.genesis(1.0), reloaded), 0, List.of()); // now in the snapshot
+        }
+        try (FileStore store = new FileStore(dir)) {
+            Block fromSnapshot = store.load().orElseThrow().chain().get(1);
+            assertEquals(block.hash(), fromSnapshot.hash());
+            assertArrayEquals(tricky.getBytes(StandardCharsets.US_ASCII), fromSnapshot.compactJson());
         }
     }
 
