@@ -94,13 +94,36 @@ public final class Ledger {
      * (funds still on their way in do not count, so any prefix of the pool holds as a block).
      */
     public String refusal(JsonObject tx, Map<String, BigInteger> spending, Map<String, Long> pending) {
+        String problem = formRefusal(tx);
+        return problem != null ? problem : placeRefusal(tx, spending, pending);
+    }
+
+    /**
+     * Why {@code tx} is not a transfer its sender signed, whatever any ledger holds (its fields,
+     * its signature), or null. The costly part of checking a transaction: an Ed25519
+     * verification, about 0.1-0.5 ms.
+     */
+    public static String formRefusal(JsonObject tx) {
         Fields f = Fields.of(tx);
         if (f.problem != null) {
             return f.problem;
         }
-        if (!Signatures.verify(f.sender, Signatures.message(f.sender, f.recipient, f.amount, f.nonce), f.signature)) {
+        byte[] message = Signatures.message(f.sender, f.recipient, f.amount, f.nonce);
+        if (!Signatures.verify(f.sender, message, f.signature)) {
             return "the signature does not verify: it must be the sender's Ed25519 signature of "
-                    + new String(Signatures.message(f.sender, f.recipient, f.amount, f.nonce), java.nio.charset.StandardCharsets.UTF_8);
+                    + new String(message, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return null;
+    }
+
+    /**
+     * As {@link #refusal(JsonObject, Map, Map)} for a transaction {@link #formRefusal} found
+     * nothing wrong with: its nonce and funds only.
+     */
+    public String placeRefusal(JsonObject tx, Map<String, BigInteger> spending, Map<String, Long> pending) {
+        Fields f = Fields.of(tx);
+        if (f.problem != null) {
+            return f.problem;
         }
         long expected = nextNonce(f.sender) + pending.getOrDefault(f.sender, 0L);
         if (!f.nonce.canonical().equals(Long.toString(expected))) {

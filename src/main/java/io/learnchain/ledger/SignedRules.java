@@ -16,8 +16,8 @@ import java.util.logging.Logger;
 /**
  * The {@code signed} ledger mode's rules (see {@link Ledger}). The ledger of the chain is kept
  * for its tip, so that a new block or transaction is checked against it, not the whole chain;
- * the pool's spending is counted again when the pool changed. Thread-safe (synchronized: the
- * node asks under its writer lock, balances are read at any time).
+ * likewise what the pool spends is kept, and moved on by the transactions the pool gains.
+ * Thread-safe (synchronized: the node asks under its writer lock, balances are read at any time).
  */
 public final class SignedRules implements Rules {
     private static final Logger LOG = Logger.getLogger(SignedRules.class.getName());
@@ -25,6 +25,10 @@ public final class SignedRules implements Rules {
     private final String ownAddress;
     private Block ledgerTip;
     private Ledger ledger;
+    /** What the pool {@code talliedPool} spends and how many transactions it holds, per sender. */
+    private List<Transaction> talliedPool = List.of();
+    private final Map<String, BigInteger> pendingSpending = new HashMap<>();
+    private final Map<String, Long> pendingCount = new HashMap<>();
 
     /** @param ownAddress where this node's rewards go: the address of its own key */
     public SignedRules(String ownAddress) {
@@ -42,19 +46,16 @@ public final class SignedRules implements Rules {
         ledgerOf(chain).copy().applyBlock(block);
     }
 
+    /** Not synchronized: a signature check needs nothing this object holds, and runs on every core. */
+    @Override
+    public String refusalOnItsOwn(Transaction tx) {
+        return Ledger.formRefusal(tx.json());
+    }
+
     @Override
     public synchronized String refusal(NodeState state, Transaction tx) {
-        Ledger confirmed = ledgerOf(state.chain());
-        Map<String, BigInteger> spending = new HashMap<>();
-        Map<String, Long> pending = new HashMap<>();
-        for (Transaction waiting : state.pending()) {
-            Map.Entry<String, BigInteger> spend = Ledger.spend(waiting.json());
-            if (spend != null) {
-                spending.merge(spend.getKey(), spend.getValue(), BigInteger::add);
-                pending.merge(spend.getKey(), 1L, Long::sum);
-            }
-        }
-        return confirmed.refusal(tx.json(), spending, pending);
+        tallyPool(state);
+        return ledgerOf(state.chain()).placeRefusal(tx.json(), pendingSpending, pendingCount);
     }
 
     @Override
@@ -64,7 +65,7 @@ public final class SignedRules implements Rules {
         Map<String, Long> counted = new HashMap<>();
         List<Transaction> kept = new ArrayList<>(pending.size());
         for (Transaction tx : pending) {
-            String refusal = confirmed.refusal(tx.json(), spending, counted);
+            String refusal = confirmed.placeRefusal(tx.json(), spending, counted);
             if (refusal != null) {
                 LOG.info(() -> "dropped a pending transaction that no longer fits the chain (" + refusal + "): " + tx.canonical());
                 continue;
@@ -89,18 +90,33 @@ public final class SignedRules implements Rules {
 
     @Override
     public synchronized Balance balance(NodeState state, String address) {
+        tallyPool(state);
         Ledger confirmed = ledgerOf(state.chain());
-        BigInteger spending = BigInteger.ZERO;
-        long pending = 0;
-        for (Transaction waiting : state.pending()) {
+        BigInteger balance = confirmed.balance(address);
+        return new Balance(address, balance, balance.subtract(pendingSpending.getOrDefault(address, BigInteger.ZERO)),
+                confirmed.nextNonce(address) + pendingCount.getOrDefault(address, 0L));
+    }
+
+    /**
+     * Brings the pool's tally to {@code state}'s pool: only the transactions added since the last
+     * tally when the pool grew from it, which is how admissions meet it (else the whole pool,
+     * after a block or a swap). Admission so costs the same however full the pool is.
+     */
+    private void tallyPool(NodeState state) {
+        List<Transaction> pool = state.pending();
+        if (!state.pendingGrewFrom(talliedPool)) {
+            pendingSpending.clear();
+            pendingCount.clear();
+            talliedPool = List.of();
+        }
+        for (Transaction waiting : pool.subList(talliedPool.size(), pool.size())) {
             Map.Entry<String, BigInteger> spend = Ledger.spend(waiting.json());
-            if (spend != null && spend.getKey().equals(address)) {
-                spending = spending.add(spend.getValue());
-                pending++;
+            if (spend != null) {
+                pendingSpending.merge(spend.getKey(), spend.getValue(), BigInteger::add);
+                pendingCount.merge(spend.getKey(), 1L, Long::sum);
             }
         }
-        BigInteger balance = confirmed.balance(address);
-        return new Balance(address, balance, balance.subtract(spending), confirmed.nextNonce(address) + pending);
+        talliedPool = pool;
     }
 
     /** The ledger after the node's {@code chain}, kept for its tip. */

@@ -41,6 +41,16 @@ final class AppendList<E> extends AbstractList<E> implements RandomAccess {
         return new AppendList<>(items, list.size(), claim);
     }
 
+    /**
+     * True when {@code list} is {@code earlier} with items added at its end, known without
+     * looking at the items: both are versions over one array, which holds the same items below
+     * either size. False whenever that cannot be told so cheaply (a copied array, another kind of list).
+     */
+    static boolean grewFrom(List<?> list, List<?> earlier) {
+        return list instanceof AppendList<?> later && earlier instanceof AppendList<?> before
+                && later.items == before.items && later.size >= before.size;
+    }
+
     /** This list with {@code item} added at the end. */
     AppendList<E> plus(E item) {
         synchronized (claim) {

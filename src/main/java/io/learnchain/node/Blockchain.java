@@ -201,6 +201,10 @@ public final class Blockchain implements AutoCloseable {
                     + limits.maxTransactionBytes());
         }
         checkOpen();
+        String invalid = rules.refusalOnItsOwn(transaction);
+        if (invalid != null) {
+            throw new TransactionRefusedException(invalid);
+        }
         NodeState next;
         writer.lock();
         try {

@@ -21,6 +21,15 @@ public record NodeState(List<Block> chain, List<Transaction> pending, long pendi
         return index >= 1 && index <= chain.size() && chain.get((int) index - 1).hash().equals(hash);
     }
 
+    /**
+     * True when this state's pool is {@code earlier} with transactions added at its end (then
+     * what was worked out for {@code earlier} only needs the new ones); false when that cannot
+     * be told in O(1). Never true for a pool rebuilt after a block or a swap.
+     */
+    public boolean pendingGrewFrom(List<Transaction> earlier) {
+        return AppendList.grewFrom(pending, earlier);
+    }
+
     public int length() {
         return chain.size();
     }

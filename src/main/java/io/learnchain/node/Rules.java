@@ -25,14 +25,26 @@ public interface Rules {
     default void checkNext(List<Block> chain, Block block) throws InvalidChainException {
     }
 
-    /** Why {@code tx} cannot join the pending pool of {@code state}, or null when it can. */
+    /**
+     * Why {@code tx} can never join a pool, whatever the node holds (a bad signature), or null.
+     * Asked before the node's writer lock, on many threads at once: this is where slow checks go.
+     */
+    default String refusalOnItsOwn(Transaction tx) {
+        return null;
+    }
+
+    /**
+     * Why {@code tx}, which {@link #refusalOnItsOwn} passed, cannot join the pending pool of
+     * {@code state}, or null when it can. Asked under the node's writer lock.
+     */
     default String refusal(NodeState state, Transaction tx) {
         return null;
     }
 
     /**
      * {@code pending}, in order, without what no longer fits after {@code chain} (after a chain
-     * was swapped or a peer's block arrived): never a double spend in the pool.
+     * was swapped or a peer's block arrived): never a double spend in the pool. The transactions
+     * passed {@link #refusalOnItsOwn} when they joined, so only their place is checked again.
      */
     default List<Transaction> keepFitting(List<Block> chain, List<Transaction> pending) {
         return pending;

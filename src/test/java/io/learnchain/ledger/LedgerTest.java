@@ -12,6 +12,7 @@ import io.learnchain.json.JsonObject;
 import io.learnchain.json.JsonString;
 import io.learnchain.node.Blockchain;
 import io.learnchain.node.PoolLimits;
+import io.learnchain.node.TransactionRefusedException;
 import io.learnchain.store.MemoryStore;
 import org.junit.jupiter.api.Test;
 
@@ -154,5 +155,47 @@ class LedgerTest {
         assertThrows(InvalidChainException.class, () -> Ledger.of(List.of(block(1), block(2, reward(ALICE, "1")),
                 block(3, first, first))), "the same transaction twice");
         assertEquals(new JsonString(ALICE), first.get("sender"));
+    }
+
+    /**
+     * The pool's spending is kept and moved on as transactions join, read in between by balance
+     * lookups, and counted again after a block empties the pool: each answer is the one a count
+     * of the whole pool gives.
+     */
+    @Test
+    void aNodesPoolIsCountedRightAsItGrowsIsReadAndIsMined() throws Exception {
+        KeyPair wallet = Signatures.newKeyPair();
+        String address = Signatures.address(wallet.getPublic());
+        try (Blockchain node = new Blockchain(new MemoryStore(), 1, PoolLimits.DEFAULTS, 1, new SignedRules(address))) {
+            for (int i = 0; i < 3; i++) {
+                node.mine();
+            }
+            for (int nonce = 1; nonce <= 3; nonce++) {
+                node.addTransaction(transfer(wallet, BOB, 1, nonce));
+                assertEquals(3 - nonce, node.balance(address).available().intValueExact());
+                assertEquals(nonce + 1, node.balance(address).nextNonce());
+            }
+            assertEquals("insufficient funds: 0 available", refusal(node, transfer(wallet, BOB, 1, 4)));
+            assertEquals("nonce must be 4", refusal(node, transfer(wallet, BOB, 1, 3)), "a replay of a pending one");
+
+            node.mine(); // the three transfers and a new reward of 1
+            assertEquals(List.of(), node.state().pending());
+            assertEquals(BigInteger.ONE, node.balance(address).available());
+            assertEquals(BigInteger.valueOf(3), node.balance(BOB).balance());
+            node.addTransaction(transfer(wallet, BOB, 1, 4));
+            assertEquals("insufficient funds: 0 available", refusal(node, transfer(wallet, BOB, 1, 5)));
+        }
+    }
+
+    private static Transaction transfer(KeyPair from, String to, long amount, long nonce) {
+        String sender = Signatures.address(from.getPublic());
+        String signature = Signatures.sign(from.getPrivate(),
+                Signatures.message(sender, to, JsonNumber.of(amount), JsonNumber.of(nonce)));
+        return new Transaction(JsonObject.builder().put("sender", sender).put("recipient", to).put("amount", amount)
+                .put("nonce", nonce).put("signature", signature).build());
+    }
+
+    private static String refusal(Blockchain node, Transaction tx) {
+        return assertThrows(TransactionRefusedException.class, () -> node.addTransaction(tx)).getMessage();
     }
 }
