@@ -55,6 +55,71 @@ class PythonFloatTest {
         assertEquals(List.of(), wrong.subList(0, Math.min(20, wrong.size())));
     }
 
+    /**
+     * Literals as Python and this node write them (positional, 16-17 digits: timestamps) and
+     * their near misses, whose answer the shortcut decides: it must agree with the exact search.
+     */
+    @Test
+    void longPositionalLiteralsAgreeWithTheExactSearch() {
+        java.util.Random random = new java.util.Random(20261124);
+        List<String> wrong = new ArrayList<>();
+        List<Double> values = new ArrayList<>(List.of(1764000019.6234567, 0.1 + 0.2, 1e15 + 0.3, 0.00012345678901234567,
+                4503599627370496.5, 9007199254740991.0, 2.0, 1.0));
+        for (int i = 0; i < 20_000; i++) {
+            values.add(Math.pow(10, random.nextInt(20) - 4) * random.nextDouble());
+            values.add(1.7e9 + random.nextInt(100_000_000) + random.nextInt(1_000_000) / 1e6);
+        }
+        for (double value : values) {
+            for (int digits = 15; digits <= 17; digits++) {
+                java.math.BigDecimal near = new java.math.BigDecimal(value).round(new java.math.MathContext(digits));
+                java.math.BigDecimal unit = java.math.BigDecimal.ONE.scaleByPowerOfTen(near.precision() - near.scale() - digits);
+                for (java.math.BigDecimal literal : List.of(near, near.add(unit), near.subtract(unit))) {
+                    String text = literal.stripTrailingZeros().toPlainString();
+                    if (literal.signum() <= 0 || !JsonNumber.isJsonNumber(text)) {
+                        continue;
+                    }
+                    text = text.contains(".") ? text : text + ".0";
+                    String expected = PythonFloat.repr(Double.parseDouble(text));
+                    String actual = PythonFloat.reprOfLiteral(text);
+                    if (!expected.equals(actual)) {
+                        wrong.add(text + ": expected " + expected + " got " + actual);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), wrong.subList(0, Math.min(20, wrong.size())));
+    }
+
+    /** The exact interval check says what the JDK's correctly rounded parser does, wherever it answers. */
+    @Test
+    void theExactReadBackAgreesWithTheParser() {
+        java.util.Random random = new java.util.Random(7);
+        int answered = 0;
+        for (int i = 0; i < 200_000; i++) {
+            long c = (long) (random.nextDouble() * 9e16) + 1;
+            int q = random.nextInt(60) - 30;
+            double parsed = Double.parseDouble(c + "E" + q);
+            for (double value : new double[] {parsed, Math.nextUp(parsed), Math.nextDown(parsed)}) {
+                int exactly = PythonFloat.readsBackExactly(c, q, value);
+                if (exactly >= 0) {
+                    answered++;
+                    assertEquals(value == parsed ? 1 : 0, exactly, c + "E" + q + " against " + value);
+                }
+            }
+        }
+        assertTrue(answered > 300_000, "the exact check answered " + answered + " times");
+        // Integers past 2^53 fall halfway between doubles: ties, to the even significand,
+        // also where the gap halves below a power of two.
+        for (long base : new long[] {1L << 53, 1L << 54, 1L << 57, 3L << 55}) {
+            for (long c = base - 64; c <= base + 64; c++) {
+                double parsed = Double.parseDouble(Long.toString(c));
+                for (double value : new double[] {parsed, Math.nextUp(parsed), Math.nextDown(parsed)}) {
+                    assertEquals(value == parsed ? 1 : 0, PythonFloat.readsBackExactly(c, 0, value), c + " against " + value);
+                }
+            }
+        }
+    }
+
     @Test
     void formatsAsPythonDoes() {
         assertEquals("5.0", PythonFloat.repr(5.0));
