@@ -13,10 +13,24 @@ import java.util.Map;
  * A transaction: an object with sender, recipient and amount. Those this node accepts through its
  * API hold two strings and a positive number; those in peers' blocks may hold any JSON values,
  * as Python nodes accept anything.
+ *
+ * <p>A value, immutable and thread-safe; equal when the JSON is. Not a record because it also
+ * keeps what the pool asks of each of its transactions whenever a block arrives (its canonical
+ * form and its size), worked out once when it is made rather than for the whole pool each time.
  */
-public record Transaction(JsonObject json) {
+public final class Transaction {
     /** The sender of mining rewards; clients may not use it. */
     public static final String REWARD_SENDER = "0";
+
+    private final JsonObject json;
+    private final String canonical;
+    private final int encodedSize;
+
+    public Transaction(JsonObject json) {
+        this.json = java.util.Objects.requireNonNull(json);
+        this.canonical = JsonWriter.canonical(json);
+        this.encodedSize = JsonWriter.compact(json).length;
+    }
 
     public static Transaction of(String sender, String recipient, JsonNumber amount) {
         return new Transaction(JsonObject.builder()
@@ -31,28 +45,45 @@ public record Transaction(JsonObject json) {
         return of(REWARD_SENDER, nodeId, JsonNumber.of(1));
     }
 
+    /** The transaction as received: keys in their order, number literals untouched. */
+    public JsonObject json() {
+        return json;
+    }
+
     /** The size of the transaction's compact JSON, as a block holds it. */
     public int encodedSize() {
-        return JsonWriter.compact(json).length;
+        return encodedSize;
     }
 
     /** The transaction's identity for comparing across nodes: its canonical JSON, as it hashes. */
     public String canonical() {
-        return JsonWriter.canonical(json);
+        return canonical;
     }
 
     /**
      * {@code pending} less what {@code included} holds: one occurrence removed for each included
      * transaction (two identical transactions need two inclusions), matched by canonical JSON;
-     * the order of the rest is kept.
+     * the order of the rest is kept. Cost: the included ones written out, a lookup per pending one.
      */
     public static List<Transaction> without(List<Transaction> pending, List<JsonObject> included) {
         if (pending.isEmpty() || included.isEmpty()) {
             return pending;
         }
-        Map<String, Integer> counts = new HashMap<>();
+        List<String> keys = new ArrayList<>(included.size());
         for (JsonObject tx : included) {
-            counts.merge(JsonWriter.canonical(tx), 1, Integer::sum);
+            keys.add(JsonWriter.canonical(tx));
+        }
+        return withoutCanonical(pending, keys);
+    }
+
+    /** As {@link #without}, with the included transactions given by their canonical JSON. */
+    public static List<Transaction> withoutCanonical(List<Transaction> pending, List<String> included) {
+        if (pending.isEmpty() || included.isEmpty()) {
+            return pending;
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        for (String key : included) {
+            counts.merge(key, 1, Integer::sum);
         }
         List<Transaction> left = new ArrayList<>(pending.size());
         for (Transaction tx : pending) {
@@ -67,6 +98,17 @@ public record Transaction(JsonObject json) {
             }
         }
         return left;
+    }
+
+    /** Transactions are equal when their JSON is: the same members in the same order, literals as written. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Transaction other && json.equals(other.json);
+    }
+
+    @Override
+    public int hashCode() {
+        return json.hashCode();
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.learnchain.chain.Block;
 import io.learnchain.chain.Transaction;
 import io.learnchain.json.Json;
 import io.learnchain.json.JsonObject;
+import io.learnchain.json.JsonWriter;
 import io.learnchain.json.JsonString;
 
 import java.util.ArrayList;
@@ -53,12 +54,12 @@ final class Reorg {
                 }
             }
         }
-        List<JsonObject> known = new ArrayList<>();
+        List<String> known = new ArrayList<>();
         for (Block dropped : oldChain.subList(common, oldChain.size())) {
-            known.addAll(dropped.transactions());
+            dropped.transactions().forEach(tx -> known.add(JsonWriter.canonical(tx)));
         }
-        pending.forEach(tx -> known.add(tx.json()));
-        return Transaction.without(included, known);
+        pending.forEach(tx -> known.add(tx.canonical()));
+        return Transaction.withoutCanonical(included, known);
     }
 
     /**
