@@ -36,6 +36,7 @@ public final class NodeListener implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
+        long starting = System.nanoTime();
         ServletContext context = event.getServletContext();
         Settings settings = Settings.read(context::getInitParameter, defaultDataDirName(context));
         LOG.info(() -> "data directory " + settings.dataDir() + " (" + settings.dataDirSource() + ")");
@@ -74,8 +75,11 @@ public final class NodeListener implements ServletContextListener {
             blockchain.close();
             throw e;
         }
-        LOG.info(() -> "node " + blockchain.nodeId() + " started at " + context.getContextPath() + "/, data in "
-                + blockchain.storeLocation() + ", " + settings.miningThreads() + " mining threads");
+        double seconds = (System.nanoTime() - starting) / 1e9;
+        LOG.info(() -> String.format(java.util.Locale.ROOT,
+                "node %s started at %s/ in %.2f s (chain length %,d, read and checked), data in %s, %d mining threads",
+                blockchain.nodeId(), context.getContextPath(), seconds, blockchain.state().length(), blockchain.storeLocation(),
+                settings.miningThreads()));
         warmUp();
     }
 

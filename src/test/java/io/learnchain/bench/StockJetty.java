@@ -70,6 +70,13 @@ record StockJetty(Process process, String url, Path base, Path data, double star
         return new StockJetty(server, starting.url(), base, data, (System.nanoTime() - launched) / 1e9);
     }
 
+    /** The node's own start (listener to started), as its log line says, in seconds; NaN if not found. */
+    double nodeStartSeconds() throws IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("started at \\S+ in ([0-9.]+) s")
+                .matcher(Files.readString(base.resolve("server.log")));
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
+
     private boolean answers() {
         try {
             HttpURLConnection c = (HttpURLConnection) URI.create(url + "/status").toURL().openConnection();

@@ -77,6 +77,8 @@ class OperatorIT {
             Logger.getLogger("").removeHandler(capture);
         }
         assertFalse(logged.isEmpty(), "the node logged");
+        assertTrue(logged.stream().anyMatch(line -> line.matches("node \\w+ started at / in [0-9.]+ s \\(chain length 1, .*")),
+                "the start is logged with how long it took: " + logged);
         logged.forEach(line -> assertFalse(line.contains(TOKEN), "the token is never logged: " + line));
     }
 
