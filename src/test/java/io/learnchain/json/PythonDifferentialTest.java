@@ -50,6 +50,47 @@ class PythonDifferentialTest {
     }
 
 
+    /**
+     * Float literals of 14 to 18 significant digits, as timestamps and amounts are written, and
+     * their near misses (a last digit off, a trailing zero): Python's json.dumps(json.loads(x)).
+     */
+    @Test
+    void longFloatLiteralsAreWrittenAsPythonWritesThem() throws Exception {
+        assumeTrue(Python3.available(), "python3 is the reference model here");
+        Random random = new Random(1764000019);
+        List<String> literals = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            StringBuilder digits = new StringBuilder();
+            int length = 14 + random.nextInt(5);
+            digits.append(1 + random.nextInt(9));
+            for (int d = 1; d < length; d++) {
+                digits.append(random.nextInt(10));
+            }
+            int point = random.nextInt(length + 5) - 4; // from 0.0000ddd to ddd.d, as positional literals
+            String literal = point <= 0 ? "0." + "0".repeat(-point) + digits
+                    : point >= length ? digits + ".0" : digits.substring(0, point) + "." + digits.substring(point);
+            literals.add(random.nextBoolean() ? literal : "-" + literal);
+        }
+        String script = "import json,sys\n"
+                + "for line in sys.stdin.read().split('\\n')[:-1]:\n"
+                + "    print(json.dumps(json.loads(line)))\n";
+        Process python = new ProcessBuilder("python3", "-c", script).redirectErrorStream(true).start();
+        try (OutputStream in = python.getOutputStream()) {
+            in.write((String.join("\n", literals) + "\n").getBytes(StandardCharsets.US_ASCII));
+        }
+        List<String> expected = new String(python.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).lines().toList();
+        python.waitFor(60, TimeUnit.SECONDS);
+        assertEquals(literals.size(), expected.size(), String.join("\n", expected.subList(0, Math.min(5, expected.size()))));
+        List<String> wrong = new ArrayList<>();
+        for (int i = 0; i < literals.size(); i++) {
+            String actual = PythonFloat.reprOfLiteral(literals.get(i));
+            if (!expected.get(i).equals(actual)) {
+                wrong.add(literals.get(i) + ": Python " + expected.get(i) + ", here " + actual);
+            }
+        }
+        assertEquals(List.of(), wrong.subList(0, Math.min(20, wrong.size())));
+    }
+
     /** Random JSON text aimed at what a port gets wrong: number literals, escapes, key order. */
     static final class RandomJson {
         private static final String[] NUMBERS = {"0", "-0", "5", "5.0", "5.00", "1e2", "1E+2", "-1e-7", "0.1", "1e400", "-1e400",
