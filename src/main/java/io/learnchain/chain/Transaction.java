@@ -15,20 +15,20 @@ import java.util.Map;
  * as Python nodes accept anything.
  *
  * <p>A value, immutable and thread-safe; equal when the JSON is. Not a record because it also
- * keeps what the pool asks of each of its transactions whenever a block arrives (its canonical
- * form and its size), worked out once when it is made rather than for the whole pool each time.
+ * keeps what the pool asks of each of its transactions whenever a block arrives (its {@link #id}
+ * and its size), worked out once when it is made rather than for the whole pool each time.
  */
 public final class Transaction {
     /** The sender of mining rewards; clients may not use it. */
     public static final String REWARD_SENDER = "0";
 
     private final JsonObject json;
-    private final String canonical;
+    private final String id;
     private final int encodedSize;
 
     public Transaction(JsonObject json) {
         this.json = java.util.Objects.requireNonNull(json);
-        this.canonical = JsonWriter.canonical(json);
+        this.id = idOf(json);
         this.encodedSize = JsonWriter.compact(json).length;
     }
 
@@ -55,29 +55,42 @@ public final class Transaction {
         return encodedSize;
     }
 
-    /** The transaction's identity for comparing across nodes: its canonical JSON, as it hashes. */
+    /** The canonical JSON, as Python's {@code json.dumps(tx, sort_keys=True)} writes it. */
     public String canonical() {
-        return canonical;
+        return JsonWriter.canonical(json);
+    }
+
+    /**
+     * The transaction's identity across nodes, whatever the order of its keys: the SHA-256 (hex)
+     * of its canonical JSON. A fixed 64 characters, however large the transaction.
+     */
+    public String id() {
+        return id;
+    }
+
+    /** {@link #id} of a transaction as a block holds it. */
+    public static String idOf(JsonObject tx) {
+        return Sha256.hex(JsonWriter.canonicalBytes(tx));
     }
 
     /**
      * {@code pending} less what {@code included} holds: one occurrence removed for each included
-     * transaction (two identical transactions need two inclusions), matched by canonical JSON;
-     * the order of the rest is kept. Cost: the included ones written out, a lookup per pending one.
+     * transaction (two identical transactions need two inclusions), matched by {@link #id}; the
+     * order of the rest is kept. Cost: the included ones hashed, a lookup per pending one.
      */
     public static List<Transaction> without(List<Transaction> pending, List<JsonObject> included) {
         if (pending.isEmpty() || included.isEmpty()) {
             return pending;
         }
-        List<String> keys = new ArrayList<>(included.size());
+        List<String> ids = new ArrayList<>(included.size());
         for (JsonObject tx : included) {
-            keys.add(JsonWriter.canonical(tx));
+            ids.add(idOf(tx));
         }
-        return withoutCanonical(pending, keys);
+        return withoutIds(pending, ids);
     }
 
-    /** As {@link #without}, with the included transactions given by their canonical JSON. */
-    public static List<Transaction> withoutCanonical(List<Transaction> pending, List<String> included) {
+    /** As {@link #without}, with the included transactions given by their {@link #id}s. */
+    public static List<Transaction> withoutIds(List<Transaction> pending, List<String> included) {
         if (pending.isEmpty() || included.isEmpty()) {
             return pending;
         }
@@ -87,7 +100,7 @@ public final class Transaction {
         }
         List<Transaction> left = new ArrayList<>(pending.size());
         for (Transaction tx : pending) {
-            String key = tx.canonical();
+            String key = tx.id();
             Integer count = counts.get(key);
             if (count == null) {
                 left.add(tx);

@@ -240,7 +240,7 @@ public final class Blockchain implements AutoCloseable {
     public long addRelayedTransaction(Transaction transaction) {
         writer.lock();
         try {
-            if (minedElsewhere.consume(transaction.canonical())) {
+            if (minedElsewhere.consume(transaction.id())) {
                 return -1;
             }
         } finally {
@@ -432,7 +432,7 @@ public final class Blockchain implements AutoCloseable {
                 dropped = current.length() - kept;
                 List<Transaction> pending = rules.keepFitting(candidate,
                         Reorg.pendingAfter(current.chain(), candidate, current.pending()));
-                Reorg.arrivedMined(current.chain(), candidate, current.pending()).forEach(tx -> minedElsewhere.add(tx.canonical()));
+                Reorg.arrivedMined(current.chain(), candidate, current.pending()).forEach(tx -> minedElsewhere.add(tx.id()));
                 long position;
                 List<Block> chain;
                 if (kept == current.length()) {
@@ -502,7 +502,7 @@ public final class Blockchain implements AutoCloseable {
             List<Block> chain = append(current.chain(), block);
             List<Transaction> pending = rules.keepFitting(chain, Transaction.without(current.pending(), block.transactions()));
             Reorg.arrivedMined(List.of(tip), List.of(tip, block), current.pending())
-                    .forEach(tx -> minedElsewhere.add(tx.canonical()));
+                    .forEach(tx -> minedElsewhere.add(tx.id()));
             long pendingBytes = pending.size() == current.pending().size() ? current.pendingBytes() : bytes(pending);
             long position = store.appendBlock(block);
             next = new NodeState(chain,

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Transactions that reached our chain in blocks from peers without having passed through our
- * pending pool, counted by canonical JSON. A copy relayed to us afterwards (gossip can be slower
+ * pending pool, counted by {@link io.learnchain.chain.Transaction#id}. A copy relayed to us afterwards (gossip can be slower
  * than a block) is one of these payments, not a new one: each mined copy absorbs one late
  * arrival. Bounded: past {@code capacity} the oldest are forgotten. Not thread-safe (the node's
  * writer lock guards it).
@@ -20,8 +20,8 @@ final class MinedElsewhere {
         this.capacity = capacity;
     }
 
-    void add(String canonical) {
-        counts.merge(canonical, 1, Integer::sum);
+    void add(String id) {
+        counts.merge(id, 1, Integer::sum);
         total++;
         Iterator<Map.Entry<String, Integer>> oldest = counts.entrySet().iterator();
         while (total > capacity && oldest.hasNext()) {
@@ -31,15 +31,15 @@ final class MinedElsewhere {
     }
 
     /** True, and one fewer, if a mined copy of this transaction has not yet absorbed a late arrival. */
-    boolean consume(String canonical) {
-        Integer count = counts.get(canonical);
+    boolean consume(String id) {
+        Integer count = counts.get(id);
         if (count == null) {
             return false;
         }
         if (count == 1) {
-            counts.remove(canonical);
+            counts.remove(id);
         } else {
-            counts.put(canonical, count - 1);
+            counts.put(id, count - 1);
         }
         total--;
         return true;

@@ -4,7 +4,6 @@ import io.learnchain.chain.Block;
 import io.learnchain.chain.Transaction;
 import io.learnchain.json.Json;
 import io.learnchain.json.JsonObject;
-import io.learnchain.json.JsonWriter;
 import io.learnchain.json.JsonString;
 
 import java.util.ArrayList;
@@ -19,7 +18,8 @@ final class Reorg {
      * The pending pool after replacing {@code oldChain} by {@code newChain}: the transactions of
      * the old chain's blocks past the common prefix (rewards excepted) and the current pool, in
      * that order, less those the new chain's blocks past the prefix already hold. Matching is by
-     * canonical JSON and counts duplicates: two identical transactions need two inclusions.
+     * {@link Transaction#id} (canonical JSON) and counts duplicates: two identical transactions
+     * need two inclusions.
      */
     static List<Transaction> pendingAfter(List<Block> oldChain, List<Block> newChain, List<Transaction> pending) {
         int common = commonPrefix(oldChain, newChain);
@@ -56,10 +56,10 @@ final class Reorg {
         }
         List<String> known = new ArrayList<>();
         for (Block dropped : oldChain.subList(common, oldChain.size())) {
-            dropped.transactions().forEach(tx -> known.add(JsonWriter.canonical(tx)));
+            dropped.transactions().forEach(tx -> known.add(Transaction.idOf(tx)));
         }
-        pending.forEach(tx -> known.add(tx.canonical()));
-        return Transaction.withoutCanonical(included, known);
+        pending.forEach(tx -> known.add(tx.id()));
+        return Transaction.withoutIds(included, known);
     }
 
     /**

@@ -15,12 +15,16 @@ class TransactionTest {
     }
 
     @Test
-    void equalWhenTheirJsonIsAndKnowTheirCanonicalFormAndSize() {
+    void equalWhenTheirJsonIsAndKnowTheirIdentityAndSize() {
         assertEquals(tx("a", "5"), tx("a", "5"));
         assertEquals(tx("a", "5").hashCode(), tx("a", "5").hashCode());
         assertNotEquals(tx("a", "5"), tx("a", "5.0"), "5 and 5.0 are different data");
         assertEquals("{\"amount\": 5.0, \"recipient\": \"b\", \"sender\": \"a\"}", tx("a", "5.0").canonical());
         assertEquals("{\"sender\":\"a\",\"recipient\":\"b\",\"amount\":5.0}".length(), tx("a", "5.0").encodedSize());
+        assertEquals(Sha256.hex(tx("a", "5.0").canonical().getBytes(java.nio.charset.StandardCharsets.US_ASCII)), tx("a", "5.0").id());
+        JsonObject reordered = JsonObject.builder().put("amount", JsonNumber.parse("5.0")).put("recipient", "b").put("sender", "a").build();
+        assertEquals(tx("a", "5.0").id(), new Transaction(reordered).id(), "the same transaction with its keys in another order");
+        assertNotEquals(tx("a", "5").id(), tx("a", "5.0").id());
     }
 
     @Test
