@@ -2,6 +2,7 @@ package io.learnchain.chain;
 
 import io.learnchain.json.JsonNumber;
 import io.learnchain.json.JsonObject;
+import io.learnchain.json.JsonString;
 import io.learnchain.json.JsonWriter;
 
 import java.util.ArrayList;
@@ -38,6 +39,11 @@ public final class Transaction {
                 .put("recipient", recipient)
                 .put("amount", amount)
                 .build());
+    }
+
+    /** True for a mining reward: a transaction from sender {@value #REWARD_SENDER}. */
+    public static boolean isReward(JsonObject tx) {
+        return tx.get("sender") instanceof JsonString sender && sender.value().equals(REWARD_SENDER);
     }
 
     /** The reward a node pays itself for a block, as the Python node writes it. */

@@ -21,8 +21,6 @@ import java.util.Map;
  * and is exactly 1. Not thread-safe: one owner, or a {@link #copy()} each.
  */
 public final class Ledger {
-    public static final String REWARD_SENDER = Transaction.REWARD_SENDER;
-
     private final Map<String, BigInteger> balances;
     private final Map<String, Long> sent;
 
@@ -62,7 +60,7 @@ public final class Ledger {
         List<JsonObject> transactions = block.transactions();
         for (int i = 0; i < transactions.size(); i++) {
             JsonObject tx = transactions.get(i);
-            if (isReward(tx)) {
+            if (Transaction.isReward(tx)) {
                 if (i != transactions.size() - 1 || !(tx.get("amount") instanceof JsonNumber amount)
                         || !amount.canonical().equals("1") || !(tx.get("recipient") instanceof JsonString)) {
                     throw new InvalidChainException("block " + block.index() + ": a reward must be the block's last"
@@ -152,10 +150,6 @@ public final class Ledger {
     public static Map.Entry<String, BigInteger> spend(JsonObject tx) {
         Fields f = Fields.of(tx);
         return f.problem != null ? null : Map.entry(f.sender, f.amount.bigInteger());
-    }
-
-    public static boolean isReward(JsonObject tx) {
-        return tx.get("sender") instanceof JsonString sender && sender.value().equals(REWARD_SENDER);
     }
 
     /** A transfer's fields, or the first thing wrong with them. */

@@ -491,7 +491,7 @@ public final class Blockchain implements AutoCloseable {
         try {
             NodeState current = latest;
             Block tip = current.tip();
-            if (holds(current, block)) {
+            if (current.holds(block.index(), block.hash())) {
                 return Arrival.KNOWN;
             }
             if (block.index() != tip.index() + 1 || !block.previousHash().equals(tip.hash())) {
@@ -514,10 +514,6 @@ public final class Blockchain implements AutoCloseable {
         publishWhenDurable(next);
         blocksReceived.increment();
         return Arrival.APPENDED;
-    }
-
-    private static boolean holds(NodeState state, Block block) {
-        return block.index() >= 1 && block.index() <= state.length() && state.chain().get((int) block.index() - 1).equals(block);
     }
 
     /**

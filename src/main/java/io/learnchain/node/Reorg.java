@@ -2,9 +2,7 @@ package io.learnchain.node;
 
 import io.learnchain.chain.Block;
 import io.learnchain.chain.Transaction;
-import io.learnchain.json.Json;
 import io.learnchain.json.JsonObject;
-import io.learnchain.json.JsonString;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,14 +21,7 @@ final class Reorg {
      */
     static List<Transaction> pendingAfter(List<Block> oldChain, List<Block> newChain, List<Transaction> pending) {
         int common = commonPrefix(oldChain, newChain);
-        List<Transaction> candidates = new ArrayList<>();
-        for (Block dropped : oldChain.subList(common, oldChain.size())) {
-            for (JsonObject tx : dropped.transactions()) {
-                if (!isReward(tx)) {
-                    candidates.add(new Transaction(tx));
-                }
-            }
-        }
+        List<Transaction> candidates = transfersIn(oldChain.subList(common, oldChain.size()));
         candidates.addAll(pending);
         List<JsonObject> included = new ArrayList<>();
         for (Block adopted : newChain.subList(common, newChain.size())) {
@@ -46,14 +37,7 @@ final class Reorg {
      */
     static List<Transaction> arrivedMined(List<Block> oldChain, List<Block> newChain, List<Transaction> pending) {
         int common = commonPrefix(oldChain, newChain);
-        List<Transaction> included = new ArrayList<>();
-        for (Block adopted : newChain.subList(common, newChain.size())) {
-            for (JsonObject tx : adopted.transactions()) {
-                if (!isReward(tx)) {
-                    included.add(new Transaction(tx));
-                }
-            }
-        }
+        List<Transaction> included = transfersIn(newChain.subList(common, newChain.size()));
         List<String> known = new ArrayList<>();
         for (Block dropped : oldChain.subList(common, oldChain.size())) {
             dropped.transactions().forEach(tx -> known.add(Transaction.idOf(tx)));
@@ -80,8 +64,16 @@ final class Reorg {
         return low;
     }
 
-    private static boolean isReward(JsonObject tx) {
-        Json sender = tx.get("sender");
-        return sender instanceof JsonString s && s.value().equals(Transaction.REWARD_SENDER);
+    /** The transactions {@code blocks} hold, mining rewards excepted, in order. */
+    private static List<Transaction> transfersIn(List<Block> blocks) {
+        List<Transaction> transfers = new ArrayList<>();
+        for (Block block : blocks) {
+            for (JsonObject tx : block.transactions()) {
+                if (!Transaction.isReward(tx)) {
+                    transfers.add(new Transaction(tx));
+                }
+            }
+        }
+        return transfers;
     }
 }
