@@ -170,7 +170,7 @@ final class Gossip implements AutoCloseable {
                     book.heard(peer, PeerBook.Protocol.NETWORK, -1);
                 } catch (PeerFailure e) {
                     LOG.fine(() -> "pushing to " + peer + " failed (" + e.outcome() + "): " + e.getMessage());
-                    if (e.getMessage().contains("HTTP 404") || e.getMessage().contains("HTTP 405")) {
+                    if (e.unsupported()) {
                         book.heard(peer, PeerBook.Protocol.TUTORIAL, -1); // the tutorial's node: pull from it instead
                     } else {
                         book.failed(peer);

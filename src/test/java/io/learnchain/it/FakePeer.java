@@ -33,6 +33,11 @@ final class FakePeer implements AutoCloseable {
         return url() + "/" + name;
     }
 
+    /** Serves {@code handler} at {@code <url><path>}. */
+    void serveAt(String path, HttpHandler handler) {
+        server.createContext(path, handler);
+    }
+
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }

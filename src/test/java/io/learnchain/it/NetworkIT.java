@@ -221,6 +221,25 @@ class NetworkIT {
         }
     }
 
+    /**
+     * A peer without this node's push endpoints (404, as the tutorial's node answers) is known
+     * after the first push as speaking only the tutorial's API, and pulled from, not paused.
+     */
+    @Test
+    void aPeerThatHasNoPushEndpointIsMarkedAsATutorialNode() throws Exception {
+        try (FakePeer fake = new FakePeer(); TestNode node = TestNode.start("/", PUSH_ONLY)) {
+            String peer = fake.serve("old", e -> FakePeer.send(e, 500, "application/json", "{}"));
+            // locate fails otherwise than with a 404, so that only the push can tell what the peer speaks
+            fake.serveAt("/old/peer/locate", e -> FakePeer.send(e, 500, "application/json", "{}"));
+            register(node, peer);
+            mine(node.url());
+            await("the pushed block's 404 marks the peer as a tutorial node", () -> {
+                Map<?, ?> heard = (Map<?, ?>) ((List<?>) Http.get(node.url() + "/nodes").json().get("peers")).get(0);
+                return "tutorial".equals(heard.get("protocol"));
+            });
+        }
+    }
+
     @Test
     void thePythonNodeTakesPart() throws Exception {
         assumeTrue(PythonPeer.available(), "python3 is needed to run the tutorial's node");
