@@ -202,12 +202,12 @@ public final class Consensus implements AutoCloseable {
         answer.cancel(true);
     }
 
-    /** What the last round said of {@code peer}, or null if no round has asked it yet. */
     /** How many peers of all rounds so far had each outcome. */
     Tally outcomes() {
         return outcomeTally;
     }
 
+    /** What the last round said of {@code peer}, or null if no round has asked it yet. */
     public PeerStatus status(String peer) {
         return statuses.get(peer);
     }

@@ -87,6 +87,15 @@ final class Gossip implements AutoCloseable {
         return dropped.get();
     }
 
+    /** Forgets a removed peer: its allowance, and what was waiting to be sent to it. */
+    void forget(String peer) {
+        throttle.forget(peer);
+        Outbox outbox = outboxes.remove(peer);
+        if (outbox != null) {
+            outbox.clear();
+        }
+    }
+
     // ---- sending -----------------------------------------------------------------------------
 
     /** Pushes {@code block} to every peer but {@code except} (the one it came from, or null). */
@@ -154,6 +163,11 @@ final class Gossip implements AutoCloseable {
             }
         }
 
+        synchronized void clear() {
+            dropped.addAndGet(queue.size());
+            queue.clear();
+        }
+
         private void drain() {
             while (true) {
                 Message message;
@@ -175,10 +189,7 @@ final class Gossip implements AutoCloseable {
                     } else {
                         book.failed(peer);
                     }
-                    synchronized (this) {
-                        dropped.addAndGet(queue.size());
-                        queue.clear();
-                    }
+                    clear();
                 }
             }
         }

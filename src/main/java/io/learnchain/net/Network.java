@@ -146,10 +146,14 @@ public final class Network implements AutoCloseable {
         return after;
     }
 
-    /** Forgets peers. */
+    /** Forgets peers: what was learnt of them, their allowance, what waited to be sent to them. */
     public List<String> remove(List<String> peers) {
-        peers.forEach(book::forget);
-        return blockchain.removePeers(peers);
+        List<String> after = blockchain.removePeers(peers);
+        peers.forEach(peer -> {
+            book.forget(peer);
+            gossip.forget(peer);
+        });
+        return after;
     }
 
     /** A block a peer pushed. */

@@ -23,8 +23,4 @@ final class SeenSet {
     synchronized boolean add(String key) {
         return keys.put(key, Boolean.TRUE) == null;
     }
-
-    synchronized boolean contains(String key) {
-        return keys.containsKey(key);
-    }
 }
