@@ -255,11 +255,7 @@ public final class Network implements AutoCloseable {
         introductions.shutdownNow();
         timer.shutdownNow(); // last: the deadlines of the exchanges above run on it
         client.close();
-        try {
-            introductions.awaitTermination(5, TimeUnit.SECONDS);
-            timer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        DaemonThreads.awaitEnd(introductions);
+        DaemonThreads.awaitEnd(timer);
     }
 }

@@ -1,5 +1,6 @@
 package io.learnchain.node;
 
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -22,6 +23,24 @@ public final class DaemonThreads {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    /** Stops {@code executor} (its threads interrupted) and waits for them to end: {@link #awaitEnd}. */
+    public static void stop(ExecutorService executor) {
+        executor.shutdownNow();
+        awaitEnd(executor);
+    }
+
+    /**
+     * Waits a little (5 s at most) for a stopped executor's threads to end, so that a server
+     * undeploying the WAR finds none left; an interrupt ends the wait and is kept.
+     */
+    public static void awaitEnd(ExecutorService executor) {
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A pool of at most {@code threads} threads named {@code name-N}, which end after 30 s idle; tasks queue. */

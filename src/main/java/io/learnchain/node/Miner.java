@@ -127,17 +127,7 @@ public final class Miner implements AutoCloseable {
     @Override
     public void close() {
         if (helpers != null) {
-            helpers.shutdownNow();
-            awaitQuietly(helpers);
-        }
-    }
-
-    /** Waits a little for stopped threads to end, so that a server undeploying the WAR finds none left. */
-    private static void awaitQuietly(ExecutorService executor) {
-        try {
-            executor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            DaemonThreads.stop(helpers);
         }
     }
 

@@ -46,9 +46,8 @@ public final class OperatorTokenFilter extends HttpFilter {
     }
 
     private static boolean sameDigest(String given, String token) {
-        MessageDigest sha256 = Sha256.newDigest();
-        byte[] expected = sha256.digest(token.getBytes(StandardCharsets.UTF_8));
-        return MessageDigest.isEqual(sha256.digest(given.getBytes(StandardCharsets.UTF_8)), expected);
+        byte[] expected = Sha256.digest(token.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(Sha256.digest(given.getBytes(StandardCharsets.UTF_8)), expected);
     }
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, String challenge, String message)
