@@ -240,6 +240,64 @@ class NetworkIT {
         }
     }
 
+    /** A peer that fails a push is paused (15 s): blocks mined meanwhile are not pushed to it, one after another. */
+    @Test
+    void aPeerThatFailsAPushIsPausedNotRetriedForEachBlock() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger pushes = new java.util.concurrent.atomic.AtomicInteger();
+        try (TestNode node = TestNode.start("/", PUSH_ONLY); FakePeer fake = new FakePeer()) {
+            String peer = fake.serve("broken", e -> FakePeer.send(e, 500, "application/json", "{}"));
+            // a peer of this node's network (a 404 here would mark it as a tutorial node, never pushed to)
+            fake.serveAt("/broken/peer/locate", e -> FakePeer.send(e, 500, "application/json", "{}"));
+            fake.serveAt("/broken/peer/blocks", e -> {
+                pushes.incrementAndGet();
+                FakePeer.send(e, 500, "application/json", "{\"message\": \"broken\"}");
+            });
+            register(node, peer);
+            mine(node.url());
+            await("the first block is pushed and fails", () -> pushes.get() == 1);
+            for (int i = 0; i < 3; i++) {
+                mine(node.url());
+            }
+            FakePeer.sleep(500); // time enough for pushes that should not happen
+            assertEquals(1, pushes.get(), "blocks mined while the peer is paused are not pushed to it");
+        }
+    }
+
+    /** A peer's outbox holds at most 1,000 messages: past that the oldest are dropped, and counted. */
+    @Test
+    void aPeersOutboxHoldsAThousandMessagesAndCountsWhatItDrops() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Map<String, String> settings = new java.util.HashMap<>(PUSH_ONLY);
+        settings.put("blockchain.peer.deadlineMs", "60000"); // the held push does not end before the test does
+        settings.put("blockchain.peer.responseTimeoutMs", "60000");
+        try (TestNode node = TestNode.start("/", settings); FakePeer fake = new FakePeer()) {
+            String peer = fake.serve("slow", e -> FakePeer.send(e, 500, "application/json", "{}"));
+            // a peer of this node's network (a 404 here would mark it as a tutorial node, never pushed to)
+            fake.serveAt("/slow/peer/locate", e -> FakePeer.send(e, 500, "application/json", "{}"));
+            fake.serveAt("/slow/peer/transactions", e -> {
+                try {
+                    release.await(); // holds the first push: the rest queue up
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                FakePeer.send(e, 202, "application/json", "{\"message\": \"accepted\"}");
+            });
+            register(node, peer);
+            for (int i = 0; i < 1_100; i++) {
+                post(node, "sender-" + i);
+            }
+            // one message in flight, 1,000 waiting: 99 dropped
+            await("99 messages dropped", () -> messagesDropped(node) == 99);
+            post(node, "one-more");
+            await("one more dropped", () -> messagesDropped(node) == 100);
+            release.countDown();
+        }
+    }
+
+    private static long messagesDropped(TestNode node) {
+        return ((Number) ((Map<?, ?>) status(node.url()).get("network")).get("messages_dropped")).longValue();
+    }
+
     @Test
     void thePythonNodeTakesPart() throws Exception {
         assumeTrue(PythonPeer.available(), "python3 is needed to run the tutorial's node");
