@@ -139,7 +139,9 @@ public final class Consensus implements AutoCloseable {
                 long left = Math.max(0, deadline - System.nanoTime());
                 Answer answer = answers.get(i).get(left, TimeUnit.NANOSECONDS);
                 if (answer.longerChain() == null) {
-                    outcomes[i] = new PeerOutcome(peer, PeerOutcome.SHORTER, answer.length(), "not longer than ours (" + ourLength + ")");
+                    outcomes[i] = answer.length() == ourLength
+                            ? new PeerOutcome(peer, PeerOutcome.EQUAL, answer.length(), "as long as ours (" + ourLength + "): a tie keeps ours")
+                            : new PeerOutcome(peer, PeerOutcome.SHORTER, answer.length(), "shorter than ours (" + ourLength + ")");
                 } else {
                     longer.set(i, answer.longerChain());
                 }
@@ -177,8 +179,8 @@ public final class Consensus implements AutoCloseable {
             replaced = !isClosed() && blockchain.adoptIfLonger(chain);
             outcomes[best] = replaced
                     ? new PeerOutcome(peers.get(best), PeerOutcome.ADOPTED, chain.size(), "valid and the longest: adopted")
-                    : new PeerOutcome(peers.get(best), PeerOutcome.SHORTER, chain.size(),
-                    "our chain grew to " + blockchain.state().length() + " blocks meanwhile");
+                    : new PeerOutcome(peers.get(best), chain.size() == blockchain.state().length() ? PeerOutcome.EQUAL : PeerOutcome.SHORTER,
+                    chain.size(), "our chain grew to " + blockchain.state().length() + " blocks meanwhile");
         }
         Instant now = Instant.now();
         List<String> self = new ArrayList<>();

@@ -37,6 +37,11 @@ public final class Feed {
         }
     }
 
+    /** "1 transaction", "2 transactions". */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     List<Event> events() {
         synchronized (events) {
             return List.copyOf(events);

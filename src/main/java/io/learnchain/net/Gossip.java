@@ -86,9 +86,8 @@ final class Gossip implements AutoCloseable {
         return dropped.get();
     }
 
-    /** Forgets a removed peer: its allowance, and what was waiting to be sent to it. */
+    /** Forgets a removed peer: what was waiting to be sent to it. */
     void forget(String peer) {
-        throttle.forget(peer);
         Outbox outbox = outboxes.remove(peer);
         if (outbox != null) {
             outbox.clear();
@@ -123,13 +122,17 @@ final class Gossip implements AutoCloseable {
         List<String> peers = blockchain.state().peers();
         for (String peer : peers) {
             if (!peer.equals(except) && book.pushable(peer)) {
-                outboxes.computeIfAbsent(peer, Outbox::new).offer(new Message(path, body));
+                outboxes.computeIfAbsent(peer, Outbox::new).offer(new Message(path, body, 1));
             }
         }
     }
 
-    private record Message(String path, byte[] body) {
+    /** @param attempt 1 for the first try; a peer that answers "busy" gets it again a little later */
+    private record Message(String path, byte[] body, int attempt) {
     }
+
+    /** How often a message is offered to a peer that answers "busy" (429), a second apart. */
+    private static final int BUSY_ATTEMPTS = 3;
 
     /** One peer's queue of messages, drained by at most one sender at a time, in order. */
     private final class Outbox {
@@ -183,11 +186,22 @@ final class Gossip implements AutoCloseable {
                     book.heard(peer, PeerBook.Protocol.NETWORK, -1);
                 } catch (PeerFailure e) {
                     LOG.fine(() -> "pushing to " + peer + " failed (" + e.outcome() + "): " + e.getMessage());
-                    if (e.unsupported()) {
-                        book.heard(peer, PeerBook.Protocol.TUTORIAL, -1); // the tutorial's node: pull from it instead
-                    } else {
-                        book.failed(peer);
+                    if (e.busy()) {
+                        // it refuses pushes for a moment (others' bad pushes used up its allowance): no
+                        // fault of the peer's, so it is not paused; this message is tried again
+                        if (message.attempt() < BUSY_ATTEMPTS) {
+                            Message again = new Message(message.path(), message.body(), message.attempt() + 1);
+                            try {
+                                timer.schedule(() -> offer(again), 1, java.util.concurrent.TimeUnit.SECONDS);
+                            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                                // the node is stopping
+                            }
+                        }
+                        continue;
                     }
+                    // paused, even for a 404: a node being redeployed answers one for a moment; what a
+                    // peer speaks is learnt from its answers to syncs (Sync), which end the pause
+                    book.pushFailed(peer);
                     clear();
                 }
             }
@@ -196,43 +210,55 @@ final class Gossip implements AutoCloseable {
 
     // ---- receiving ---------------------------------------------------------------------------
 
+    /** False while pushes that broke the rules have used up their allowance: then pushes are refused unchecked. */
+    boolean takingPushes() {
+        return throttle.open();
+    }
+
+    /** A push broke the rules (a bad block, a refused transaction, a message that is not one). */
+    void pushBroke() {
+        throttle.charge();
+    }
+
     /**
-     * A block a peer pushed: appended and passed on if it follows our tip; a sync with the
-     * sender if it is ahead of us.
+     * A block pushed to this node: appended and passed on if it follows our tip; if it is
+     * ahead of us, a hint to sync with the registered peer its message names (or with every
+     * peer, when it names none). The block proves itself, so who sent it does not matter; a
+     * block that breaks the rules uses up the shared allowance and is held against nobody.
      *
-     * @param from the sender's address as it says it, or null
+     * @param from the sender's address as its message claims, or null
      * @throws InvalidChainException if it follows our tip but breaks the rules
      */
     Receipt onBlock(Block block, String from) throws InvalidChainException {
-        String sender = knownPeer(from);
-        if (!admit(sender, block.index())) {
-            return Receipt.TOO_FAST;
-        }
-        if (!seenBlocks.add(block.hash())) {
+        if (seenBlocks.contains(block.hash())) {
             return Receipt.KNOWN;
+        }
+        if (!takingPushes()) {
+            return Receipt.TOO_FAST;
         }
         Blockchain.Arrival arrival;
         try {
             arrival = blockchain.acceptBlock(block);
         } catch (InvalidChainException e) {
-            if (sender != null) {
-                book.rejected(sender);
-            }
+            pushBroke();
             throw e;
         }
+        String named = knownPeer(from);
         switch (arrival) {
             case APPENDED:
-                feed.add("block", sender, "block " + block.index() + " (" + block.transactionCount() + " transactions)");
-                announce(block, sender);
+                seenBlocks.add(block.hash()); // only now: a block not taken yet may be pushed again and taken then
+                feed.add("block", named, "block " + block.index() + " (" + Feed.count(block.transactionCount(), "transaction") + ")");
+                announce(block, null); // to the sender too: its name in the message is only a claim
                 return Receipt.ACCEPTED;
             case AHEAD:
-                if (sender != null) {
-                    sync.request(sender);
+                if (named != null) {
+                    sync.hint(named);
                 } else {
-                    sync.requestAll();
+                    blockchain.state().peers().forEach(sync::hint);
                 }
                 return Receipt.SYNCING;
             case KNOWN:
+                seenBlocks.add(block.hash());
                 return Receipt.KNOWN;
             default:
                 return Receipt.IGNORED;
@@ -240,51 +266,38 @@ final class Gossip implements AutoCloseable {
     }
 
     /**
-     * A transaction a peer pushed: into the pool and passed on, once per relay id.
+     * A transaction a peer pushed: into the pool and passed on, once per relay id. One the
+     * ledger refuses uses up the shared allowance.
      *
      * @param transaction already checked against the API's rules for transactions
      */
     Receipt onTransaction(Transaction transaction, String relayId, String from) {
-        String sender = knownPeer(from);
-        if (!admit(sender, -1)) {
+        if (seenRelays.contains(relayId)) {
+            return Receipt.KNOWN;
+        }
+        if (!takingPushes()) {
             return Receipt.TOO_FAST;
         }
         if (!seenRelays.add(relayId)) {
-            return Receipt.KNOWN;
+            return Receipt.KNOWN; // the same relay pushed twice at once: one of them adds it
         }
         try {
             if (blockchain.addRelayedTransaction(transaction) < 0) {
                 return Receipt.KNOWN; // the chain holds it: a block brought it before its relay did
             }
         } catch (PoolFullException e) {
+            seenRelays.remove(relayId); // not taken: it may be pushed again when there is room
             return Receipt.POOL_FULL;
         } catch (TransactionRefusedException e) {
+            pushBroke();
             return Receipt.REFUSED; // the ledger's rules: a double spend, a stale nonce (a block took its place)
         }
-        feed.add("transaction", sender, JsonWriter.compactString(transaction.json()));
-        relay(transaction, relayId, sender);
+        feed.add("transaction", knownPeer(from), JsonWriter.compactString(transaction.json()));
+        relay(transaction, relayId, null);
         return Receipt.ACCEPTED;
     }
 
-    /**
-     * Counts a push against its sender's allowance (strangers, null, share one): false when over
-     * it, which is held against a known peer; else the peer was heard from, at {@code height}
-     * (-1: the push did not tell).
-     */
-    private boolean admit(String sender, long height) {
-        if (!throttle.allow(sender == null ? Throttle.STRANGERS : sender)) {
-            if (sender != null) {
-                book.rejected(sender);
-            }
-            return false;
-        }
-        if (sender != null) {
-            book.heard(sender, PeerBook.Protocol.NETWORK, height);
-        }
-        return true;
-    }
-
-    /** {@code from} if it is one of our peers; a sender we do not know is not fetched from on its word. */
+    /** {@code from} if it is one of our peers, else null: a sender we do not know is not fetched from on its word. */
     private String knownPeer(String from) {
         return from != null && blockchain.state().peers().contains(from) ? from : null;
     }

@@ -10,13 +10,21 @@ import io.learnchain.node.Blockchain;
 import io.learnchain.node.DaemonThreads;
 import io.learnchain.peer.Deadline;
 import io.learnchain.peer.PeerClient;
+import io.learnchain.peer.PeerAddress;
 import io.learnchain.peer.PeerFailure;
+import io.learnchain.peer.PeerOutcome;
 import io.learnchain.peer.PeerSettings;
 import io.learnchain.peer.PeerStatus;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,7 +63,10 @@ public final class Network implements AutoCloseable {
     private final ExecutorService introductions;
     private final ScheduledFuture<?> schedule;
     private final boolean live;
-    private volatile String ownUrl;
+    private final String publicUrl;
+    private final ExecutorService probes;
+    /** The address the latest registration request reached this node at. */
+    private volatile String lastArrival;
 
     /**
      * @param live         false for the tutorial's manual network
@@ -67,12 +78,13 @@ public final class Network implements AutoCloseable {
         this.blockchain = blockchain;
         this.live = live;
         this.settings = settings;
-        this.ownUrl = publicUrl;
+        this.publicUrl = publicUrl;
         this.client = new PeerClient(settings, blockchain.nodeId());
         this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("network-timer", false));
         this.consensus = new Consensus(blockchain, settings, client);
         this.sync = new Sync(blockchain, client, book, settings, timer, this::announceTip, feed);
-        this.gossip = new Gossip(blockchain, client, book, sync, settings, timer, () -> ownUrl, feed);
+        this.gossip = new Gossip(blockchain, client, book, sync, settings, timer, this::pushSender, feed);
+        this.probes = DaemonThreads.pool("network-probe", 8);
         this.introductions = Executors.newSingleThreadExecutor(DaemonThreads.named("network-introductions", false));
         if (!live) {
             this.schedule = null;
@@ -83,16 +95,13 @@ public final class Network implements AutoCloseable {
         }
     }
 
-    /** This node's address as its peers know it, once known (the setting, or the first request that shows it). */
-    public String ownUrl() {
-        return ownUrl;
-    }
-
-    /** Learns this node's address from a request, unless it is set or known already. */
-    public void learnOwnUrl(String url) {
-        if (ownUrl == null && url != null) {
-            ownUrl = url;
-        }
+    /**
+     * This node's address for the {@code "from"} of its pushes: the setting {@code publicUrl}, else
+     * the address the latest registration reached this node at (a hint only: receivers do not
+     * trust it), or null before any.
+     */
+    private String pushSender() {
+        return publicUrl != null ? publicUrl : lastArrival;
     }
 
     /** Mines a block, its reward to {@code rewardTo} (null: this node's own address), and announces it. */
@@ -123,27 +132,92 @@ public final class Network implements AutoCloseable {
     }
 
     /**
-     * Registers peers; those new to this node are synced with, and this node introduces itself
-     * to them (unless {@code introduced}: the caller is a node introducing itself, which knows
-     * us already).
+     * What registering did with one address.
      *
-     * @return every peer after the change
+     * @param result {@code added}; {@code not-answering} (added, but no node answers there now:
+     *               why goes to the log only); {@code known} (registered before); {@code self}
+     *               (this node's own address: not added)
      */
-    public List<String> register(List<String> peers, int maxPeers, boolean introduced) {
+    public record Registered(String node, String result) {
+        public static final String ADDED = "added";
+        public static final String NOT_ANSWERING = "not-answering";
+        public static final String KNOWN = "known";
+        public static final String SELF = "self";
+    }
+
+    /** @param peers every peer after the change; @param each what became of each address given */
+    public record Registration(List<String> peers, List<Registered> each) {
+    }
+
+    /**
+     * Registers peers: each new one is asked, in parallel and within one peer deadline in all,
+     * whether a node answers there (one that turns out to be this node is removed again); then
+     * it is synced with, and this node introduces itself to it (unless {@code introduced}: the
+     * caller is a node introducing itself, which knows us already).
+     *
+     * @param arrivalUrl the address the request reached this node at, to introduce it by when the
+     *                   setting {@code publicUrl} is unset
+     */
+    public Registration register(List<String> peers, int maxPeers, boolean introduced, String arrivalUrl) {
+        if (arrivalUrl != null) {
+            lastArrival = arrivalUrl;
+        }
         List<String> before = blockchain.state().peers();
         List<String> after = blockchain.registerPeers(peers, maxPeers);
-        if (!live) {
-            return after;
+        List<String> added = new ArrayList<>(new LinkedHashSet<>(peers));
+        added.removeAll(before);
+        Map<String, String> results = probe(added);
+        List<String> self = added.stream().filter(peer -> Registered.SELF.equals(results.get(peer))).toList();
+        if (!self.isEmpty()) {
+            LOG.info(() -> "not keeping " + self + ": it is this node's own address");
+            after = remove(self);
         }
-        for (String peer : after) {
-            if (!before.contains(peer)) {
-                sync.request(peer);
-                if (!introduced) {
-                    introduceTo(peer);
+        List<Registered> each = new ArrayList<>();
+        for (String peer : new LinkedHashSet<>(peers)) {
+            each.add(new Registered(peer, before.contains(peer) ? Registered.KNOWN : results.get(peer)));
+        }
+        if (live) {
+            for (String peer : added) {
+                if (!self.contains(peer)) {
+                    sync.request(peer);
+                    if (!introduced) {
+                        introduceTo(peer, arrivalUrl);
+                    }
                 }
             }
         }
-        return after;
+        return new Registration(after, each);
+    }
+
+    /** Asks each peer whether a node answers there, all at once, within one peer deadline in all. */
+    private Map<String, String> probe(List<String> peers) {
+        Map<String, Future<String>> asked = new LinkedHashMap<>();
+        for (String peer : peers) {
+            asked.put(peer, probes.submit(() -> {
+                try (Deadline deadline = new Deadline(timer, settings.deadline())) {
+                    client.probe(peer, deadline);
+                    return Registered.ADDED;
+                } catch (PeerFailure e) {
+                    return PeerOutcome.SELF.equals(e.outcome()) ? Registered.SELF : Registered.NOT_ANSWERING;
+                }
+            }));
+        }
+        long until = System.nanoTime() + settings.deadline().toNanos();
+        Map<String, String> results = new LinkedHashMap<>();
+        asked.forEach((peer, answer) -> {
+            String result;
+            try {
+                result = answer.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                answer.cancel(true);
+                result = Registered.NOT_ANSWERING;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                result = Registered.NOT_ANSWERING;
+            }
+            results.put(peer, result);
+        });
+        return results;
     }
 
     /** Forgets peers: what was learnt of them, their allowance, what waited to be sent to them. */
@@ -152,11 +226,30 @@ public final class Network implements AutoCloseable {
         peers.forEach(peer -> {
             book.forget(peer);
             gossip.forget(peer);
+            sync.forget(peer);
         });
         return after;
     }
 
-    /** A block a peer pushed. */
+    /**
+     * False while pushes that broke the rules have used up their allowance (setting
+     * {@code peer.maxPushesPerSecond}): a push is then answered "too fast" before it is read.
+     */
+    public boolean takingPushes() {
+        return !live || gossip.takingPushes();
+    }
+
+    /** A push that is not even a well-formed message: it uses up the allowance as a bad block does. */
+    public void malformedPush() {
+        gossip.pushBroke();
+    }
+
+    /**
+     * A block pushed to this node.
+     *
+     * @param from the sender's address as its message claims: a hint of whom to sync with, never
+     *             held against that peer
+     */
     public Receipt receiveBlock(Block block, String from) throws InvalidChainException {
         try {
             Receipt receipt = live ? gossip.onBlock(block, from) : Receipt.IGNORED;
@@ -192,8 +285,8 @@ public final class Network implements AutoCloseable {
      *
      * @param protocol  unknown, network (this node's) or tutorial (the Python node's API only)
      * @param height    its chain's length when last heard, or -1
-     * @param lastHeard when it last answered or pushed, or null
-     * @param rejected  how many of its pushes or chains broke the rules, or came too fast
+     * @param lastHeard when it last answered this node, or null
+     * @param rejected  how many chains fetched from it broke the rules (what is pushed to this node is held against nobody)
      */
     public record Heard(String protocol, long height, java.time.Instant lastHeard, long rejected) {
     }
@@ -226,10 +319,21 @@ public final class Network implements AutoCloseable {
         gossip.announce(tip, from);
     }
 
-    /** Tells {@code peer} of this node with the tutorial's own registration, which a Python node takes too. */
-    private void introduceTo(String peer) {
-        String self = ownUrl;
+    /**
+     * Tells {@code peer} of this node with the tutorial's own registration, which a Python node
+     * takes too. The address given is the setting {@code publicUrl}, else the one the caller
+     * reached this node at; a loopback one ({@code localhost}) is not given to a peer on another
+     * host, which could not use it.
+     */
+    private void introduceTo(String peer, String arrivalUrl) {
+        String self = publicUrl != null ? publicUrl : arrivalUrl;
         if (self == null) {
+            return;
+        }
+        if (PeerAddress.isLoopback(self) && !PeerAddress.isLoopback(peer)) {
+            LOG.info(() -> "not introducing this node to " + peer + " as " + self + ", an address only this machine can use:"
+                    + " set blockchain.publicUrl to the address " + peer + " reaches this node at, or register this node there"
+                    + " yourself");
             return;
         }
         byte[] body = JsonWriter.compact(JsonObject.builder()
@@ -253,9 +357,11 @@ public final class Network implements AutoCloseable {
         sync.close();
         gossip.close();
         introductions.shutdownNow();
+        probes.shutdownNow();
         timer.shutdownNow(); // last: the deadlines of the exchanges above run on it
         client.close();
         DaemonThreads.awaitEnd(introductions);
+        DaemonThreads.awaitEnd(probes);
         DaemonThreads.awaitEnd(timer);
     }
 }

@@ -5,15 +5,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What this node has learned of each peer by talking to it: whether it speaks this node's
- * network protocol (or only the tutorial's API, as the Python node), how long its chain was, when
- * it was last heard from, and whether pushing to it is paused after a failure.
+ * What this node has learned of each peer by talking to it itself: whether it speaks this
+ * node's network protocol (or only the tutorial's API, as the Python node), how long its chain
+ * was, when it last answered, and whether it is paused after a failure or a refused chain.
+ *
+ * <p><b>Only what the node fetched counts.</b> Entries change on the answers to requests this
+ * node made to the peer's own address (a sync, a push), never on what a message pushed to this
+ * node says about who sent it: anyone can write a peer's address in {@code "from"}, so a push
+ * is a hint, and what a forged one claims costs the named peer nothing.
  *
  * <p>Thread-safe; kept in memory (it is learned again after a restart).
  */
 final class PeerBook {
-    /** How long pushes to a peer pause after one failed: background sync finds it again meanwhile. */
-    private static final long PAUSE_NANOS = TimeUnit.SECONDS.toNanos(15);
+    /** How long a peer is left alone after a failure or a refused chain. */
+    static final long PAUSE_NANOS = TimeUnit.SECONDS.toNanos(15);
 
     /** What a peer speaks. */
     enum Protocol {
@@ -26,11 +31,15 @@ final class PeerBook {
     }
 
     /**
-     * @param height    the length of its chain when last heard, or -1
-     * @param rejected  how many of its pushes or chains broke the rules, or came too fast
+     * @param height            the length of its chain when last heard, or -1
+     * @param pushesPausedUntil {@link System#nanoTime()} until which nothing is pushed to it after
+     *                          a push failed (0: not paused); it ends early when the peer answers a sync
+     * @param shunnedUntil      until which it is neither synced with nor pushed to, after its chain
+     *                          broke the rules (0: not shunned)
+     * @param rejected          how many of the chains fetched from it broke the rules
      */
-    record Entry(Protocol protocol, long height, Instant lastHeard, long pausedUntilNanos, long rejected) {
-        static final Entry NEW = new Entry(Protocol.UNKNOWN, -1, null, 0, 0);
+    record Entry(Protocol protocol, long height, Instant lastHeard, long pushesPausedUntil, long shunnedUntil, long rejected) {
+        static final Entry NEW = new Entry(Protocol.UNKNOWN, -1, null, 0, 0, 0);
     }
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
@@ -39,40 +48,49 @@ final class PeerBook {
         return entries.getOrDefault(peer, Entry.NEW);
     }
 
-    /** The peer answered; {@code height} -1 when the answer did not tell. */
+    /**
+     * The peer answered a request of ours: pushes to it resume. {@code protocol} UNKNOWN and
+     * {@code height} -1 when the answer did not tell.
+     */
     void heard(String peer, Protocol protocol, long height) {
         entries.compute(peer, (p, e) -> {
             Entry old = e == null ? Entry.NEW : e;
             return new Entry(protocol == Protocol.UNKNOWN ? old.protocol() : protocol, height >= 0 ? height : old.height(),
-                    Instant.now(), old.pausedUntilNanos(), old.rejected());
+                    Instant.now(), 0, old.shunnedUntil(), old.rejected());
         });
     }
 
-    /** Sending to the peer failed: pushes pause a while. */
-    void failed(String peer) {
+    /** Pushing to the peer failed: pushes pause a while, or until it answers a sync. */
+    void pushFailed(String peer) {
         entries.compute(peer, (p, e) -> {
             Entry old = e == null ? Entry.NEW : e;
-            return new Entry(old.protocol(), old.height(), old.lastHeard(), System.nanoTime() + PAUSE_NANOS, old.rejected());
+            return new Entry(old.protocol(), old.height(), old.lastHeard(), System.nanoTime() + PAUSE_NANOS, old.shunnedUntil(),
+                    old.rejected());
         });
     }
 
-    /** The peer sent something that broke the rules (or too much): counted, and it is left alone a while. */
+    /** A chain fetched from the peer broke the rules: counted, and the peer is left alone a while. */
     void rejected(String peer) {
         entries.compute(peer, (p, e) -> {
             Entry old = e == null ? Entry.NEW : e;
-            return new Entry(old.protocol(), old.height(), old.lastHeard(), System.nanoTime() + PAUSE_NANOS, old.rejected() + 1);
+            return new Entry(old.protocol(), old.height(), old.lastHeard(), old.pushesPausedUntil(),
+                    System.nanoTime() + PAUSE_NANOS, old.rejected() + 1);
         });
     }
 
-    /** True while the peer is paused after a failure or a rejection. */
-    boolean paused(String peer) {
-        Entry e = get(peer);
-        return e.pausedUntilNanos() != 0 && System.nanoTime() - e.pausedUntilNanos() < 0;
+    /** True while the peer is left alone after its chain broke the rules: no syncs, no pushes. */
+    boolean shunned(String peer) {
+        return pending(get(peer).shunnedUntil());
     }
 
     /** True when blocks and transactions may be pushed to the peer now. */
     boolean pushable(String peer) {
-        return get(peer).protocol() != Protocol.TUTORIAL && !paused(peer);
+        Entry e = get(peer);
+        return e.protocol() != Protocol.TUTORIAL && !pending(e.pushesPausedUntil()) && !pending(e.shunnedUntil());
+    }
+
+    private static boolean pending(long until) {
+        return until != 0 && System.nanoTime() - until < 0;
     }
 
     void forget(String peer) {

@@ -5,7 +5,7 @@ public enum Receipt {
     ACCEPTED("accepted"), KNOWN("known"), SYNCING("syncing"), IGNORED("ignored"), POOL_FULL("pool full"),
     /** The ledger's rules refuse it (signed mode): it does not fit this node's chain and pool. */
     REFUSED("refused"),
-    /** Over the sender's allowance (setting {@code peer.maxPushesPerSecond}): answered 429. */
+    /** Refused unchecked while pushes that broke the rules, from anyone, have used up their allowance (setting {@code peer.maxPushesPerSecond}): answered 429. */
     TOO_FAST("too fast");
 
     private final String word;

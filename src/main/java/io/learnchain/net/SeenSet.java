@@ -19,6 +19,14 @@ final class SeenSet {
         };
     }
 
+    synchronized boolean contains(String key) {
+        return keys.containsKey(key);
+    }
+
+    synchronized void remove(String key) {
+        keys.remove(key);
+    }
+
     /** Adds {@code key}; true if it was new. */
     synchronized boolean add(String key) {
         return keys.put(key, Boolean.TRUE) == null;

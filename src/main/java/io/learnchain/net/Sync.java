@@ -40,6 +40,10 @@ import java.util.logging.Logger;
  */
 final class Sync implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Sync.class.getName());
+    /** The least time between two syncs with one peer that pushed blocks ask for. */
+    static final long HINT_GAP_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How often a sync locates the fork point again when the peer's chain moved meanwhile. */
+    private static final int LOCATE_ATTEMPTS = 3;
 
     private final Blockchain blockchain;
     private final PeerClient client;
@@ -50,8 +54,13 @@ final class Sync implements AutoCloseable {
     private final Feed feed;
     private final RoundBudget budget;
     private final ThreadPoolExecutor workers;
-    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    /** Peers with a sync running or waiting: true when it is to run once more. */
+    private final ConcurrentHashMap<String, Boolean> running = new ConcurrentHashMap<>();
+    /** Peers with a hinted sync waiting for its gap to end. */
+    private final Set<String> deferred = ConcurrentHashMap.newKeySet();
     private final AtomicLong blocksMoved = new AtomicLong();
+    /** When a pushed block last made this node sync with each peer ({@link System#nanoTime()}). */
+    private final ConcurrentHashMap<String, Long> lastHinted = new ConcurrentHashMap<>();
 
     /** @param onNewTip told of our new tip after an adoption, and of the peer it came from */
     Sync(Blockchain blockchain, PeerClient client, PeerBook book, PeerSettings settings, ScheduledExecutorService timer,
@@ -72,25 +81,68 @@ final class Sync implements AutoCloseable {
         return blocksMoved.get();
     }
 
-    /** Syncs with {@code peer} soon, unless a sync with it is under way or waiting. */
+    /**
+     * Syncs with {@code peer} soon, unless the peer is left alone after its chain broke the
+     * rules. A request while a sync with it runs makes that sync run once more when it ends (what
+     * made the request may have come after it located).
+     */
     void request(String peer) {
-        if (book.paused(peer) || !running.add(peer)) {
+        if (book.shunned(peer)) {
+            return;
+        }
+        if (running.putIfAbsent(peer, Boolean.FALSE) != null) {
+            running.replace(peer, Boolean.FALSE, Boolean.TRUE);
             return;
         }
         try {
-            workers.execute(() -> {
-                try {
-                    syncWith(peer);
-                } catch (NodeStoppedException stopping) {
-                    // the node is stopping: nothing more to do
-                } catch (RuntimeException e) {
-                    LOG.warning("syncing with " + peer + " failed: " + e);
-                } finally {
-                    running.remove(peer);
-                }
-            });
+            workers.execute(() -> runSyncs(peer));
         } catch (RejectedExecutionException stopping) {
             running.remove(peer);
+        }
+    }
+
+    private void runSyncs(String peer) {
+        while (true) {
+            running.put(peer, Boolean.FALSE);
+            try {
+                syncWith(peer);
+            } catch (NodeStoppedException stopping) {
+                running.remove(peer);
+                return; // the node is stopping: nothing more to do
+            } catch (RuntimeException e) {
+                LOG.warning("syncing with " + peer + " failed: " + e);
+            }
+            if (running.remove(peer, Boolean.FALSE)) {
+                return; // not asked for again meanwhile
+            }
+            if (workers.isShutdown()) {
+                running.remove(peer);
+                return;
+            }
+        }
+    }
+
+    /**
+     * A pushed block says {@code peer} may be ahead: syncs with it, at most once per
+     * {@link #HINT_GAP_NANOS} (a hint within the gap is taken at its end). Anyone can push such
+     * a hint naming any peer, so hints cost a peer at most one sync from this node per gap.
+     */
+    void hint(String peer) {
+        long now = System.nanoTime();
+        Long last = lastHinted.get(peer);
+        long wait = last == null ? 0 : HINT_GAP_NANOS - (now - last);
+        if (wait <= 0) {
+            lastHinted.put(peer, now);
+            request(peer);
+        } else if (deferred.add(peer)) {
+            try {
+                timer.schedule(() -> {
+                    deferred.remove(peer);
+                    hint(peer);
+                }, wait, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException stopping) {
+                deferred.remove(peer);
+            }
         }
     }
 
@@ -136,11 +188,15 @@ final class Sync implements AutoCloseable {
     private record Fetched(PeerClient.Received received, List<Block> candidate) {
     }
 
-    /** The peer's chain as a candidate longer than ours, validated; null when it is not longer. */
+    /**
+     * The peer's chain as a candidate longer than ours, validated; null when it is not longer.
+     * What the peer speaks is learnt here, from its answer to {@code /peer/locate}, asked at
+     * every sync: a 404 from a node being redeployed does not make it a tutorial node for good.
+     */
     private Fetched fetch(String peer, NodeState ours, Deadline deadline) throws PeerFailure, InvalidChainException {
-        PeerClient.Received received = null;
-        int known = 0; // how many first blocks of the candidate are ours, valid already
-        if (book.get(peer).protocol() != PeerBook.Protocol.TUTORIAL) {
+        for (int attempt = 1; ; attempt++) {
+            PeerClient.Received received;
+            int known; // how many first blocks of the candidate are ours, valid already
             try {
                 PeerClient.Located at = client.locate(peer, Blockchain.locator(ours.chain()), deadline);
                 book.heard(peer, PeerBook.Protocol.NETWORK, at.length());
@@ -153,36 +209,49 @@ final class Sync implements AutoCloseable {
                 if (!e.unsupported()) {
                     throw e;
                 }
-                book.heard(peer, PeerBook.Protocol.TUTORIAL, -1);
+                received = client.fetchChain(PeerClient.chainRequest(peer), budget, deadline);
+                book.heard(peer, PeerBook.Protocol.TUTORIAL, received.blocks().size());
+                known = 0;
             }
-        }
-        if (received == null) {
-            received = client.fetchChain(PeerClient.chainRequest(peer), budget, deadline);
-            book.heard(peer, PeerBook.Protocol.TUTORIAL, received.blocks().size());
-        }
-        Fetched fetched = new Fetched(received, new ArrayList<>());
-        List<Block> blocks = received.blocks();
-        if (blocks.isEmpty()) {
-            return fetched;
-        }
-        long first = blocks.get(0).index();
-        if (first != known + 1) {
-            known = 0; // it sent its whole chain (a node that ignores ?from=)
-            if (first != 1) {
+            Fetched fetched = new Fetched(received, new ArrayList<>());
+            List<Block> blocks = received.blocks();
+            if (blocks.isEmpty()) {
                 return fetched;
             }
-        }
-        fetched.candidate().addAll(ours.chain().subList(0, known));
-        fetched.candidate().addAll(blocks);
-        if (fetched.candidate().size() > ours.length()) {
-            try {
-                blockchain.validate(fetched.candidate(), known);
-            } catch (InvalidChainException e) {
-                budget.release(received.reservedBytes());
-                throw e;
+            long first = blocks.get(0).index();
+            if (first != known + 1) {
+                known = 0; // it sent its whole chain (a node that ignores ?from=)
+                if (first != 1) {
+                    return fetched;
+                }
             }
+            if (known > 0 && !blocks.get(0).previousHash().equals(ours.chain().get(known - 1).hash())) {
+                // Its chain moved between the two requests (it adopted another branch): no fault
+                // of the peer's. Locate again; after a few tries, leave it to the next sync.
+                budget.release(received.reservedBytes());
+                if (attempt < LOCATE_ATTEMPTS) {
+                    continue;
+                }
+                LOG.fine(() -> "sync with " + peer + ": its chain kept moving; trying again at the next sync");
+                return null;
+            }
+            fetched.candidate().addAll(ours.chain().subList(0, known));
+            fetched.candidate().addAll(blocks);
+            if (fetched.candidate().size() > ours.length()) {
+                try {
+                    blockchain.validate(fetched.candidate(), known);
+                } catch (InvalidChainException e) {
+                    budget.release(received.reservedBytes());
+                    throw e;
+                }
+            }
+            return fetched;
         }
-        return fetched;
+    }
+
+    /** Forgets a removed peer. */
+    void forget(String peer) {
+        lastHinted.remove(peer);
     }
 
     /**

@@ -1,48 +1,38 @@
 package io.learnchain.net;
 
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
- * A rate limit per sender: each may push {@code perSecond} messages a second on average, in
- * bursts of up to a second's worth. Senders not known as peers share one allowance, so strangers
- * cannot crowd out peers. Thread-safe; a few hundred bytes per sender, for senders that are
- * registered peers (bounded by {@code maxPeers}) plus one.
+ * The allowance for pushes that break the rules: {@code perSecond} of them a second on average,
+ * in bursts of up to a second's worth, shared by every sender. Who sent a push cannot be told
+ * (its {@code "from"} is a claim, and on loopback, behind NAT or a proxy one address is many
+ * senders), so bad pushes are never held against a peer: they only use up this one allowance.
+ * While it is used up, pushes are refused before they are checked; pushes that keep to the rules
+ * cost nothing. Thread-safe.
  */
 final class Throttle {
-    static final String STRANGERS = "";
     private final double perSecond;
-    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private double tokens;
+    private long at = System.nanoTime();
 
     Throttle(double perSecond) {
         this.perSecond = perSecond;
+        this.tokens = perSecond;
     }
 
-    private static final class Bucket {
-        double tokens;
-        long at;
-
-        Bucket(double tokens, long at) {
-            this.tokens = tokens;
-            this.at = at;
-        }
+    /** True while pushes may be checked: the allowance is not used up. */
+    synchronized boolean open() {
+        refill();
+        return tokens >= 1;
     }
 
-    /** True if {@code sender} may push one more message now. */
-    boolean allow(String sender) {
+    /** A push broke the rules: it takes one from the allowance. */
+    synchronized void charge() {
+        refill();
+        tokens = Math.max(0, tokens - 1);
+    }
+
+    private void refill() {
         long now = System.nanoTime();
-        Bucket bucket = buckets.computeIfAbsent(sender, s -> new Bucket(perSecond, now));
-        synchronized (bucket) {
-            bucket.tokens = Math.min(perSecond, bucket.tokens + (now - bucket.at) / 1e9 * perSecond);
-            bucket.at = now;
-            if (bucket.tokens < 1) {
-                return false;
-            }
-            bucket.tokens -= 1;
-            return true;
-        }
-    }
-
-    void forget(String sender) {
-        buckets.remove(sender);
+        tokens = Math.min(perSecond, tokens + (now - at) / 1e9 * perSecond);
+        at = now;
     }
 }

@@ -35,12 +35,24 @@ public final class PeerAddress {
         }
         int port = uri.getPort() >= 0 ? uri.getPort() : uri.getScheme().equals("https") ? 443 : 80;
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        boolean ownHost = self.hosts().contains(host) || host.equals("localhost") || isLoopback(host);
+        boolean ownHost = self.hosts().contains(host) || host.equals("localhost") || isLoopbackHost(host);
         return ownHost && self.ports().contains(port) && path.equals(self.contextPath());
     }
 
-    private static boolean isLoopback(String host) {
+    private static boolean isLoopbackHost(String host) {
         return host.startsWith("127.") || host.equals("::1") || host.equals("0:0:0:0:0:0:0:1");
+    }
+
+    /** True when {@code baseUrl}'s host is a loopback name or address: only its own machine can reach it there. */
+    public static boolean isLoopback(String baseUrl) {
+        String host = URI.create(baseUrl).getHost();
+        if (host == null) {
+            return false;
+        }
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        return host.equalsIgnoreCase("localhost") || isLoopbackHost(host);
     }
 
     /**

@@ -12,6 +12,7 @@ import io.learnchain.json.JsonObject;
 import io.learnchain.json.JsonWriter;
 import io.learnchain.json.StreamingList;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpHead;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.core5.http.ContentType;
@@ -172,7 +173,11 @@ public final class PeerClient implements AutoCloseable {
                 int status = response.getCode();
                 if (status == 404 || status == 405) {
                     request.cancel();
-                    throw new PeerFailureCarrier(new PeerFailure(PeerOutcome.BAD_RESPONSE, "has no " + request.getPath(), true));
+                    throw new PeerFailureCarrier(new PeerFailure(PeerOutcome.BAD_RESPONSE, "has no " + request.getPath(), true, false));
+                }
+                if (status == 429) {
+                    request.cancel();
+                    throw new PeerFailureCarrier(new PeerFailure(PeerOutcome.BAD_RESPONSE, "is busy (HTTP 429)", false, true));
                 }
                 if (status < 200 || status > 299) {
                     throw abort(request, PeerOutcome.BAD_RESPONSE, "answered HTTP " + status);
@@ -202,6 +207,36 @@ public final class PeerClient implements AutoCloseable {
         }
         in.close();
         return bytes;
+    }
+
+    /**
+     * Asks whether a node answers at {@code baseUrl} ({@code HEAD /chain}, answered 2xx). Why a
+     * connection failed goes to the log at INFO, never into the failure's detail.
+     *
+     * @throws PeerFailure {@code self} when the answer comes from this node
+     */
+    public void probe(String baseUrl, Deadline deadline) throws PeerFailure {
+        HttpHead head = deadline.watch(new HttpHead(baseUrl + "/chain"));
+        int status;
+        try {
+            status = http.execute(head, response -> {
+                if (response.getFirstHeader(NODE_ID_HEADER) != null
+                        && ownNodeId.equals(response.getFirstHeader(NODE_ID_HEADER).getValue())) {
+                    return -1;
+                }
+                return response.getCode();
+            });
+        } catch (IOException | RuntimeException e) {
+            LOG.info(() -> "the new peer " + baseUrl + " does not answer: " + e);
+            throw classify(head, e);
+        }
+        if (status == -1) {
+            throw new PeerFailure(PeerOutcome.SELF, "this address is this node's own");
+        }
+        if (status < 200 || status > 299) {
+            LOG.info(() -> "the new peer " + baseUrl + " answered HEAD /chain with HTTP " + status);
+            throw new PeerFailure(PeerOutcome.BAD_RESPONSE, "does not answer as a node");
+        }
     }
 
     /**

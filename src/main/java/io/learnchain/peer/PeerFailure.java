@@ -4,15 +4,22 @@ package io.learnchain.peer;
 public final class PeerFailure extends Exception {
     private final String outcome;
     private final boolean unsupported;
+    private final boolean busy;
 
     public PeerFailure(String outcome, String detail) {
-        this(outcome, detail, false);
+        this(outcome, detail, false, false);
     }
 
-    PeerFailure(String outcome, String detail, boolean unsupported) {
+    PeerFailure(String outcome, String detail, boolean unsupported, boolean busy) {
         super(detail);
         this.outcome = outcome;
         this.unsupported = unsupported;
+        this.busy = busy;
+    }
+
+    /** True when the peer said it is too busy for this now (429): no fault of its, try again later. */
+    public boolean busy() {
+        return busy;
     }
 
     /** True when the peer has no such endpoint (404, 405): it speaks only the tutorial's API. */

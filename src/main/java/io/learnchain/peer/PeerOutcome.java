@@ -11,6 +11,8 @@ package io.learnchain.peer;
 public record PeerOutcome(String node, String outcome, int length, String detail) {
     public static final String ADOPTED = "adopted";
     public static final String SHORTER = "shorter";
+    /** As long as ours: the tutorial's rule keeps ours on a tie. */
+    public static final String EQUAL = "equal";
     public static final String INVALID = "invalid";
     public static final String UNREACHABLE = "unreachable";
     public static final String TIMEOUT = "timeout";

@@ -61,7 +61,8 @@ public final class Answers {
         JsonObject reward = JsonObject.builder().put("sender", "0").put("recipient", "warm-up").put("amount", 1).build();
         write(new Forged("New Block Forged", 2, List.of(reward), JsonNumber.of(1), "0".repeat(64)));
         write(new Pending(List.of(new Transaction(reward)), 1));
-        write(new NodesChanged("New nodes have been added", List.of()));
+        write(new NodesChanged("Nodes have been removed", List.of()));
+        write(new NodesRegistered("New nodes have been added", List.of(), List.of(Registered.of("http://warm-up", "added"))));
         write(new Message("warm-up"));
         write(new ChainTail(1, null));
         Peer peer = new Peer("http://warm-up", "never resolved", null, null, null, null, "unknown", null, null, 0);
@@ -81,8 +82,31 @@ public final class Answers {
     public record Forged(String message, long index, List<JsonObject> transactions, JsonNumber proof, String previousHash) {
     }
 
-    /** {@code /nodes/register} and {@code /nodes/remove}. */
+    /** {@code /nodes/remove}. */
     public record NodesChanged(String message, List<String> totalNodes) {
+    }
+
+    /** {@code /nodes/register}: the tutorial's answer, and what became of each address given. */
+    public record NodesRegistered(String message, List<String> totalNodes, List<Registered> nodes) {
+    }
+
+    /**
+     * One address given to {@code /nodes/register}.
+     *
+     * @param result added, not-answering, known or self
+     * @param detail the result in a sentence
+     */
+    public record Registered(String node, String result, String detail) {
+        public static Registered of(String node, String result) {
+            return new Registered(node, result, switch (result) {
+                case Network.Registered.ADDED -> "added";
+                case Network.Registered.NOT_ANSWERING -> "added, but no node answers there now; check the address (the node"
+                        + " keeps trying it)";
+                case Network.Registered.KNOWN -> "registered already";
+                case Network.Registered.SELF -> "not added: it is this node's own address";
+                default -> result;
+            });
+        }
     }
 
     /** {@code /nodes}: the peers and what this node knows of each. */

@@ -2,12 +2,44 @@ package io.learnchain.web;
 
 import io.learnchain.json.JsonObject;
 import io.learnchain.json.JsonString;
+import io.learnchain.net.Network;
 import io.learnchain.net.Receipt;
 import io.learnchain.peer.PeerAddress;
 
 /** What the peer-facing endpoints share in reading peers' messages. */
 final class PeerMessages {
     private PeerMessages() {
+    }
+
+    /** Reads a push: a message whose parts are checked, ready to be handed to the network. */
+    interface Reader {
+        /** @throws ApiException (400) when the message is not a well-formed push */
+        Delivery read();
+    }
+
+    /** Hands a checked push to the network. */
+    interface Delivery {
+        Receipt deliver();
+    }
+
+    /**
+     * Receives a push: refused unread while pushes that broke the rules have used up their
+     * allowance; a message that is not a well-formed push uses it up too (and is answered 400).
+     */
+    static Reply receive(Network network, Reader reader) {
+        if (!network.takingPushes()) {
+            return reply(Receipt.TOO_FAST);
+        }
+        Delivery delivery;
+        try {
+            delivery = reader.read();
+        } catch (ApiException e) {
+            if (e.status() == 400) {
+                network.malformedPush();
+            }
+            throw e;
+        }
+        return reply(delivery.deliver());
     }
 
     /** The answer to a push: its receipt's status and word. */

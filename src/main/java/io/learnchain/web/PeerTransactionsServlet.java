@@ -10,7 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * {@code POST /peer/transactions}: a peer relays a transaction,
  * {@code {"transaction": {...}, "relay_id": "...", "from": "<its address>"}}. The transaction must
  * pass the rules {@code POST /transactions/new} applies. Answers 202
- * {@code {"message": "accepted" | "known" | "pool full"}}, or 429 when the sender pushes too fast.
+ * {@code {"message": "accepted" | "known" | "pool full" | "refused"}}, or 429 while pushes that broke
+ * the rules, from anyone, have used up their allowance.
  */
 public final class PeerTransactionsServlet extends ApiServlet {
     /** Longest relay id accepted. */
@@ -22,20 +23,24 @@ public final class PeerTransactionsServlet extends ApiServlet {
 
     @Override
     Reply handle(HttpServletRequest request) {
-        Settings settings = settings();
-        JsonObject body = JsonBody.readObject(request, settings.maxBodyBytes() + 1024, settings.maxJsonDepth() + 1, false);
-        if (!(body.get("transaction") instanceof JsonObject json)) {
-            throw new ApiException(400, "transaction must be an object");
-        }
-        if (!(body.get("relay_id") instanceof JsonString relayId) || relayId.value().isEmpty()
-                || relayId.value().length() > MAX_RELAY_ID) {
-            throw new ApiException(400, "relay_id must be a string of 1 to " + MAX_RELAY_ID + " characters");
-        }
-        Transaction transaction = NewTransactionServlet.parse(json, settings.signedLedger());
-        try {
-            return PeerMessages.reply(network().receiveTransaction(transaction, relayId.value(), PeerMessages.sender(body)));
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(400, "Transaction too large: " + e.getMessage());
-        }
+        return PeerMessages.receive(network(), () -> {
+            Settings settings = settings();
+            JsonObject body = JsonBody.readObject(request, settings.maxBodyBytes() + 1024, settings.maxJsonDepth() + 1, false);
+            if (!(body.get("transaction") instanceof JsonObject json)) {
+                throw new ApiException(400, "transaction must be an object");
+            }
+            if (!(body.get("relay_id") instanceof JsonString relayId) || relayId.value().isEmpty()
+                    || relayId.value().length() > MAX_RELAY_ID) {
+                throw new ApiException(400, "relay_id must be a string of 1 to " + MAX_RELAY_ID + " characters");
+            }
+            Transaction transaction = NewTransactionServlet.parse(json, settings.signedLedger());
+            return () -> {
+                try {
+                    return network().receiveTransaction(transaction, relayId.value(), PeerMessages.sender(body));
+                } catch (IllegalArgumentException e) {
+                    throw new ApiException(400, "Transaction too large: " + e.getMessage());
+                }
+            };
+        });
     }
 }

@@ -4,6 +4,7 @@ import io.learnchain.json.Json;
 import io.learnchain.json.JsonArray;
 import io.learnchain.json.JsonObject;
 import io.learnchain.json.JsonString;
+import io.learnchain.net.Network;
 import io.learnchain.node.PeerLimitException;
 import io.learnchain.node.Settings;
 import io.learnchain.peer.AddressPolicy;
@@ -12,12 +13,19 @@ import io.learnchain.peer.PeerClient;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
-/** {@code POST /nodes/register}: {@code {"nodes": [url, ...]}}; all entries valid, or nothing registered. */
+/**
+ * {@code POST /nodes/register}: {@code {"nodes": [url, ...]}}; all entries valid, or nothing
+ * registered. The answer keeps the tutorial's message and code, and says of each address what
+ * became of it ({@code "nodes"}): added, added but not answering now, known, or this node itself.
+ */
 public final class RegisterNodesServlet extends ApiServlet {
     static final String INVALID_LIST = "Error: Please supply a valid list of nodes";
 
@@ -29,15 +37,23 @@ public final class RegisterNodesServlet extends ApiServlet {
     Reply handle(HttpServletRequest request) {
         Settings settings = settings();
         JsonObject body = JsonBody.readObject(request, settings);
-        List<String> entries = parse(body, settings.peers().addressPolicy());
+        List<String> given = parse(body, settings.peers().addressPolicy());
+        List<String> entries = new ArrayList<>(given);
         entries.removeIf(url -> PeerAddress.isThisNode(url, ownAddresses(request)));
-        List<String> peers;
+        Network.Registration registration;
         try {
-            peers = network().register(entries, settings.maxPeers(), request.getHeader(PeerClient.INTRODUCTION_HEADER) != null);
+            registration = network().register(entries, settings.maxPeers(),
+                    request.getHeader(PeerClient.INTRODUCTION_HEADER) != null, arrivalUrl(request));
         } catch (PeerLimitException e) {
             throw new ApiException(400, INVALID_LIST + ": " + e.getMessage());
         }
-        return Reply.created(new Answers.NodesChanged("New nodes have been added", peers));
+        Map<String, String> results = new HashMap<>();
+        registration.each().forEach(r -> results.put(r.node(), r.result()));
+        List<Answers.Registered> each = new ArrayList<>();
+        for (String node : new LinkedHashSet<>(given)) {
+            each.add(Answers.Registered.of(node, results.getOrDefault(node, Network.Registered.SELF)));
+        }
+        return Reply.created(new Answers.NodesRegistered("New nodes have been added", registration.peers(), each));
     }
 
     /** The names this node answers to, as seen from the request: a node does not register itself. */
