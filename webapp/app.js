@@ -246,7 +246,7 @@
       bar.setAttribute('y', String(y(gap, maxGap)));
       bar.setAttribute('height', String(H - bottom - y(gap, maxGap)));
       const title = document.createElementNS(ns, 'title');
-      title.textContent = `#${blocks[i].index}: ${gap.toFixed(1)} s after its parent, ${counts[i]} transactions`;
+      title.textContent = `#${blocks[i].index}: ${gap.toFixed(1)} s after its parent, ${plural(counts[i], 'transaction')}`;
       bar.append(title);
       shapes.push(bar);
     });
@@ -273,9 +273,22 @@
 
   // ---- live updates: poll /status (ETag), fetch the rest only when it changed ------------
 
+  /** "1 transaction", "2 transactions". */
+  function plural(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+  }
+
   async function refresh() {
     try {
       const answer = await api('status', statusEtag ? { headers: { 'If-None-Match': statusEtag } } : {});
+      // a node that could not start answers 503 with the reason: shown above everything, as it is
+      const notRunning = answer.status === 503 && answer.body && answer.body.message;
+      $('problem').hidden = !notRunning;
+      if (notRunning) {
+        $('problem').textContent = answer.body.message;
+        $('live').textContent = `not running · checked ${new Date().toLocaleTimeString()}`;
+        return;
+      }
       if (answer.status === 200) {
         statusEtag = answer.etag;
         renderStatus(answer.body);
@@ -442,7 +455,7 @@
       if (answer.ok) {
         const b = answer.body;
         showResult('mine-result', `Block #${b.index} forged in ${ms} ms: proof ${b.proof}, `
-          + `${b.transactions.length} transactions, parent ${short(b.previous_hash)}`, true);
+          + `${plural(b.transactions.length, 'transaction')}, parent ${short(b.previous_hash)}`, true);
       } else {
         showResult('mine-result', (answer.body && answer.body.message) || `HTTP ${answer.status}`, false);
       }

@@ -1,6 +1,12 @@
 package io.learnchain.ledger;
 
+import io.learnchain.store.FileStore;
+
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -27,6 +33,16 @@ public final class NodeKey {
     private NodeKey() {
     }
 
+    /** A new file readable by its owner only from the moment it exists (where the file system has POSIX modes). */
+    private static FileChannel createPrivate(Path file) throws IOException {
+        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try {
+            return FileChannel.open(file, options, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            return FileChannel.open(file, options); // not a POSIX file system: the directory's own protection applies
+        }
+    }
+
     /** The key pair kept in {@code dataDir}, made and written (atomically) if there is none. */
     public static KeyPair loadOrCreate(Path dataDir) throws IOException {
         Path file = dataDir.resolve(FILE);
@@ -44,17 +60,17 @@ public final class NodeKey {
         String text = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n"
                 + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n";
         Path tmp = dataDir.resolve(FILE + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.US_ASCII);
-        try {
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the directory's own protection applies
+        Files.deleteIfExists(tmp); // left by a start that stopped halfway: never used
+        try (FileChannel out = createPrivate(tmp)) {
+            out.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)));
+            out.force(true);
         }
         try {
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, file);
         }
+        FileStore.syncDirectory(dataDir); // the key is what the node's rewards are paid to: it must outlive a power cut
         return pair;
     }
 }

@@ -480,8 +480,12 @@ public final class FileStore implements NodeStore {
         }
     }
 
-    /** Makes renames and new files in the directory durable (a no-op where the OS cannot). */
     private void syncDirectory() throws IOException {
+        syncDirectory(directory);
+    }
+
+    /** Makes renames and new files in {@code directory} durable (a no-op where the OS cannot). */
+    public static void syncDirectory(Path directory) throws IOException {
         try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
             dir.force(true);
         } catch (IOException e) {

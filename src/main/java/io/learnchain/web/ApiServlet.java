@@ -38,6 +38,11 @@ abstract class ApiServlet extends HttpServlet {
         this.allow = allowed.append(", OPTIONS").toString();
     }
 
+    /** False for the endpoints that answer without a node (the liveness probe): they answer even when it did not start. */
+    boolean needsNode() {
+        return true;
+    }
+
     /** Serves one request whose method is allowed; endpoints that stream override {@link #stream} instead. */
     Reply handle(HttpServletRequest request) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " streams its answers");
@@ -55,9 +60,10 @@ abstract class ApiServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String method = request.getMethod();
-        Network network = network();
-        if (network != null && network.ownUrl() == null) {
-            network.learnOwnUrl(arrivalUrl(request));
+        String startFailure = NodeListener.startFailure(getServletContext());
+        if (startFailure != null && needsNode()) {
+            write(request, response, new Reply(503, Reply.message(startFailure))); // said once, at SEVERE, at start
+            return;
         }
         Reply reply;
         try {

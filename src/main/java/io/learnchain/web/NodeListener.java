@@ -1,18 +1,14 @@
 package io.learnchain.web;
 
-import io.learnchain.chain.InvalidChainException;
 import io.learnchain.chain.ProofOfWork;
 import io.learnchain.ledger.NodeKey;
 import io.learnchain.ledger.Signatures;
 import io.learnchain.ledger.SignedRules;
 import io.learnchain.net.Network;
 import io.learnchain.node.Blockchain;
-import io.learnchain.node.PoolLimits;
 import io.learnchain.node.Rules;
 import io.learnchain.node.Settings;
-import io.learnchain.store.CorruptStoreException;
-import io.learnchain.store.FileStore;
-import io.learnchain.store.NodeStore;
+import io.learnchain.node.Startup;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -33,33 +29,29 @@ public final class NodeListener implements ServletContextListener {
     private static final String NETWORK = Network.class.getName();
     private static final String SETTINGS = Settings.class.getName();
     private static final String METRICS = NodeMetrics.class.getName();
+    private static final String START_FAILURE = NodeListener.class.getName() + ".startFailure";
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         long starting = System.nanoTime();
         ServletContext context = event.getServletContext();
-        Settings settings = Settings.read(context::getInitParameter, defaultDataDirName(context));
-        LOG.info(() -> "data directory " + settings.dataDir() + " (" + settings.dataDirSource() + ")");
         NodeMetrics metrics = new NodeMetrics();
-        NodeStore store = new FileStore(settings.dataDir(), metrics::flushed);
+        context.setAttribute(METRICS, metrics);
+        context.addServlet("metrics", new PrometheusMetricsServlet(metrics.registry())).addMapping("/metrics");
+        Settings settings;
         Blockchain blockchain;
         try {
-            Rules rules = settings.signedLedger()
+            settings = Settings.read(context::getInitParameter, defaultDataDirName(context));
+            LOG.info(() -> "data directory " + settings.dataDir() + " (" + settings.dataDirSource() + ")");
+            blockchain = Startup.open(settings, metrics::flushed, signed -> signed
                     ? new SignedRules(Signatures.address(NodeKey.loadOrCreate(settings.dataDir()).getPublic()))
-                    : Rules.OPEN;
-            blockchain = new Blockchain(store, settings.miningThreads(),
-                    new PoolLimits(settings.maxPending(), settings.maxPendingBytes(), settings.maxBlockBytes()), settings.difficulty(),
-                    rules);
-        } catch (InvalidChainException e) {
-            store.close();
-            throw new IllegalStateException("The chain stored in " + settings.dataDir() + " is invalid: " + e.getMessage()
-                    + ". " + CorruptStoreException.recovery(settings.dataDir()), e);
-        } catch (java.io.IOException e) {
-            store.close();
-            throw new IllegalStateException("The node's key in " + settings.dataDir() + " cannot be used: " + e.getMessage(), e);
-        } catch (RuntimeException | Error e) {
-            store.close(); // else the directory stays locked, and a redeploy with the cause fixed cannot start
-            throw e;
+                    : Rules.OPEN);
+        } catch (IllegalArgumentException e) {
+            failed(context, "The node cannot start: " + e.getMessage() + ".");
+            return;
+        } catch (Startup.Failure e) {
+            failed(context, "The node cannot start. " + e.getMessage());
+            return;
         }
         try {
             registerStartPeers(blockchain, settings);
@@ -69,8 +61,6 @@ public final class NodeListener implements ServletContextListener {
                     settings.publicUrl());
             context.setAttribute(NETWORK, network);
             metrics.watch(blockchain, network);
-            context.setAttribute(METRICS, metrics);
-            context.addServlet("metrics", new PrometheusMetricsServlet(metrics.registry())).addMapping("/metrics");
         } catch (RuntimeException | Error e) {
             blockchain.close();
             throw e;
@@ -81,6 +71,16 @@ public final class NodeListener implements ServletContextListener {
                 blockchain.nodeId(), context.getContextPath(), seconds, blockchain.state().length(), blockchain.storeLocation(),
                 settings.miningThreads()));
         warmUp();
+    }
+
+    /**
+     * Keeps the web application up without a node, so that the reason is where a user looks:
+     * every API request answers 503 with it, {@code /health/ready} too, the page shows it, and
+     * the console has it at SEVERE.
+     */
+    private static void failed(ServletContext context, String reason) {
+        LOG.severe(reason);
+        context.setAttribute(START_FAILURE, reason);
     }
 
     /**
@@ -156,6 +156,11 @@ public final class NodeListener implements ServletContextListener {
 
     static Network network(ServletContext context) {
         return (Network) context.getAttribute(NETWORK);
+    }
+
+    /** Why the node did not start, or null when it did. */
+    static String startFailure(ServletContext context) {
+        return (String) context.getAttribute(START_FAILURE);
     }
 
     static NodeMetrics metrics(ServletContext context) {

@@ -11,7 +11,6 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every mistake gets a 4xx JSON message saying what is wrong, and changes nothing. */
@@ -129,7 +128,20 @@ class BadInputIT {
 
     @Test
     void unknownPathsAreJson404() {
-        assertRejected(Http.get(node.url() + "/no/such/thing"), 404, "Not found");
+        assertRejected(Http.get(node.url() + "/no/such/thing"), 404, "There is no /no/such/thing on this node");
+    }
+
+    /** A mistyped path is 404 for every method, naming the path and, for a near miss, the endpoint meant. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "POST | /nodes/registr   | /nodes/register",
+            "POST | /transaction/new | /transactions/new",
+            "GET  | /mines           | /mine",
+            "PUT  | /chains          | /chain",
+    })
+    void aMistypedPathIsA404ThatSuggestsTheEndpoint(String method, String path, String meant) {
+        Http.Answer answer = Http.request(method, node.url() + path, method.equals("GET") ? null : "{\"nodes\": []}");
+        assertRejected(answer, 404, "There is no " + path + " on this node; did you mean " + meant + "?");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -146,14 +158,13 @@ class BadInputIT {
         assertRejected(Http.postJson(node.url() + "/nodes/register", body), 400, message);
     }
 
-    /** The messages of a node that refuses to start with these parameters, cause by cause. */
+    /** What a node that cannot start with these parameters answers every request with. */
     private static String startFailure(java.util.Map<String, String> parameters) {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> TestNode.start("/", parameters).close());
-        StringBuilder messages = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            messages.append(t.getMessage()).append('\n');
+        try (TestNode failed = TestNode.start("/", parameters)) {
+            Http.Answer status = Http.get(failed.url() + "/status");
+            assertEquals(503, status.status(), status.body());
+            return status.message();
         }
-        return messages.toString();
     }
 
     @Test
@@ -162,7 +173,7 @@ class BadInputIT {
         assertTrue(messages.contains("setting blockchain.maxPeers must be a whole number"), messages);
         assertEquals(java.math.BigDecimal.valueOf(100),
                 ((java.util.Map<?, ?>) Http.get(node.url() + "/status").json().get("settings")).get("maxPeers"));
-        assertThrows(IllegalStateException.class, () -> TestNode.start("/", java.util.Map.of("blockchain.network", "sometimes")).close());
+        assertTrue(startFailure(java.util.Map.of("blockchain.network", "sometimes")).contains("setting blockchain.network"));
         // sizes beyond what one array holds would wrap around
         for (String size : List.of("3000000000", "2147483647")) {
             String tooBig = startFailure(java.util.Map.of("blockchain.maxBodyBytes", size));

@@ -75,6 +75,22 @@ class StatusPageIT {
         waitUpTo(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
     }
 
+    /** A node that could not start shows why on its page, in its own words, as the first thing. */
+    @Test
+    void aNodeThatCannotStartSaysWhyOnItsPage() throws Exception {
+        Path file = Files.createTempFile("not-a-directory-", "");
+        try (TestNode failed = TestNode.start("/failed", Map.of("blockchain.dataDir", file.toString()))) {
+            browser.get(failed.url() + "/");
+            waitForText("problem", "is a file, not a directory");
+            WebElement problem = browser.findElement(By.id("problem"));
+            assertTrue(problem.isDisplayed());
+            assertTrue(problem.getText().contains(file.toString()), problem.getText());
+            waitForText("live", "not running");
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     private static void type(String id, String text) {
         WebElement input = browser.findElement(By.id(id));
         input.clear();
