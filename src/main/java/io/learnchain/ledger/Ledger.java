@@ -23,6 +23,8 @@ import java.util.Map;
 public final class Ledger {
     private final Map<String, BigInteger> balances;
     private final Map<String, Long> sent;
+    /** Where the block being applied records what it changes, or null. */
+    private Undo undo;
 
     private Ledger(Map<String, BigInteger> balances, Map<String, Long> sent) {
         this.balances = balances;
@@ -55,8 +57,75 @@ public final class Ledger {
         return sent.getOrDefault(address, 0L) + 1;
     }
 
-    /** Applies a block's transactions, checking each. */
+    /** Applies a block's transactions, checking each, signatures included. */
     public void applyBlock(Block block) throws InvalidChainException {
+        applyBlock(block, Ledger::formRefusal, null);
+    }
+
+    /** Why a transfer is not one its sender signed, or null: {@link #formRefusal}, or a cache of it. */
+    public interface FormCheck {
+        String refusal(JsonObject tx);
+    }
+
+    /**
+     * What undoes one block (applied with it): the balances and counts of sent transactions it changed, as they
+     * were before it (null: the address had none).
+     */
+    public static final class Undo {
+        private final Block block;
+        private final Map<String, BigInteger> balances = new HashMap<>();
+        private final Map<String, Long> sent = new HashMap<>();
+
+        /** @param block the block it undoes, once applied */
+        public Undo(Block block) {
+            this.block = block;
+        }
+
+        public Block block() {
+            return block;
+        }
+
+        /** How many values it holds: what it costs to keep. */
+        public int size() {
+            return balances.size() + sent.size();
+        }
+    }
+
+    /**
+     * Applies a block's transactions, checking each: their form with {@code form} (whose
+     * signature checks may be cached), their place against this ledger.
+     *
+     * @param undo if not null, given what undoes the block ({@link #undo})
+     */
+    public void applyBlock(Block block, FormCheck form, Undo undo) throws InvalidChainException {
+        Undo before = this.undo;
+        this.undo = undo;
+        try {
+            applyChecked(block, form);
+        } finally {
+            this.undo = before;
+        }
+    }
+
+    /** Takes back a block applied with {@code undo}; blocks are undone newest first. */
+    public void undo(Undo undo) {
+        undo.balances.forEach((address, old) -> {
+            if (old == null) {
+                balances.remove(address);
+            } else {
+                balances.put(address, old);
+            }
+        });
+        undo.sent.forEach((address, old) -> {
+            if (old == null) {
+                sent.remove(address);
+            } else {
+                sent.put(address, old);
+            }
+        });
+    }
+
+    private void applyChecked(Block block, FormCheck form) throws InvalidChainException {
         List<JsonObject> transactions = block.transactions();
         for (int i = 0; i < transactions.size(); i++) {
             JsonObject tx = transactions.get(i);
@@ -69,7 +138,10 @@ public final class Ledger {
                 credit(((JsonString) tx.get("recipient")).value(), BigInteger.ONE);
                 continue;
             }
-            String refusal = refusal(tx);
+            String refusal = form.refusal(tx);
+            if (refusal == null) {
+                refusal = placeRefusal(tx, Map.of(), Map.of());
+            }
             if (refusal != null) {
                 throw new InvalidChainException("block " + block.index() + ", transaction " + (i + 1) + ": " + refusal);
             }
@@ -115,6 +187,24 @@ public final class Ledger {
     }
 
     /**
+     * What a signature check of {@code tx} covers, as one byte string (the signed message, then the
+     * signature), or null when its fields are not a transfer's: two transfers with equal bytes
+     * here verify alike.
+     */
+    static byte[] signedContent(JsonObject tx) {
+        Fields f = Fields.of(tx);
+        if (f.problem != null) {
+            return null;
+        }
+        byte[] message = Signatures.message(f.sender, f.recipient, f.amount, f.nonce);
+        byte[] content = java.util.Arrays.copyOf(message, message.length + f.signature.length());
+        for (int i = 0; i < f.signature.length(); i++) {
+            content[message.length + i] = (byte) f.signature.charAt(i);
+        }
+        return content;
+    }
+
+    /**
      * As {@link #refusal(JsonObject, Map, Map)} for a transaction {@link #formRefusal} found
      * nothing wrong with: its nonce and funds only.
      */
@@ -137,13 +227,25 @@ public final class Ledger {
     /** Applies a transfer {@link #refusal} found nothing wrong with. */
     public void apply(JsonObject tx) {
         Fields f = Fields.of(tx);
+        remember(f.sender);
         balances.put(f.sender, balance(f.sender).subtract(f.amount.bigInteger()));
         credit(f.recipient, f.amount.bigInteger());
+        if (undo != null && !undo.sent.containsKey(f.sender)) {
+            undo.sent.put(f.sender, sent.get(f.sender));
+        }
         sent.merge(f.sender, 1L, Long::sum);
     }
 
     private void credit(String address, BigInteger amount) {
+        remember(address);
         balances.merge(address, amount, BigInteger::add);
+    }
+
+    /** Records {@code address}'s balance before the block being applied first changes it. */
+    private void remember(String address) {
+        if (undo != null && !undo.balances.containsKey(address)) {
+            undo.balances.put(address, balances.get(address));
+        }
     }
 
     /** A transfer's sender and amount (for a pool's spending), or null for what is not a well-formed transfer. */

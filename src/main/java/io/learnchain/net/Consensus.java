@@ -126,12 +126,13 @@ public final class Consensus implements AutoCloseable {
                 HttpGet request = PeerClient.chainRequest(peer);
                 requests.add(request);
                 inFlight.add(request);
-                answers.add(fetchers.submit(() -> fetchLongerChain(request, budget, ourLength)));
+                answers.add(fetchers.submit(() -> fetchLongerChain(request, budget, ourLength, checkUntil(deadline))));
             }
         }
 
         PeerOutcome[] outcomes = new PeerOutcome[peers.size()];
         List<List<Block>> longer = new ArrayList<>(peers.size());
+        int[] sent = new int[peers.size()]; // how many blocks each peer with a longer chain sent
         for (int i = 0; i < peers.size(); i++) {
             String peer = peers.get(i);
             longer.add(null);
@@ -144,6 +145,7 @@ public final class Consensus implements AutoCloseable {
                             : new PeerOutcome(peer, PeerOutcome.SHORTER, answer.length(), "shorter than ours (" + ourLength + ")");
                 } else {
                     longer.set(i, answer.longerChain());
+                    sent[i] = answer.length();
                 }
             } catch (TimeoutException | CancellationException e) {
                 stop(requests.get(i), answers.get(i));
@@ -178,7 +180,9 @@ public final class Consensus implements AutoCloseable {
             List<Block> chain = longer.get(best);
             replaced = !isClosed() && blockchain.adoptIfLonger(chain);
             outcomes[best] = replaced
-                    ? new PeerOutcome(peers.get(best), PeerOutcome.ADOPTED, chain.size(), "valid and the longest: adopted")
+                    ? new PeerOutcome(peers.get(best), PeerOutcome.ADOPTED, sent[best], chain.size() == sent[best]
+                    ? "valid and the longest: adopted"
+                    : "valid as far as it could be checked in time: its first " + chain.size() + " blocks adopted, the rest at the next round")
                     : new PeerOutcome(peers.get(best), chain.size() == blockchain.state().length() ? PeerOutcome.EQUAL : PeerOutcome.SHORTER,
                     chain.size(), "our chain grew to " + blockchain.state().length() + " blocks meanwhile");
         }
@@ -214,12 +218,27 @@ public final class Consensus implements AutoCloseable {
         return statuses.get(peer);
     }
 
-    /** A peer's answer: how many blocks it sent and, if more than ours, the validated chain. */
+    /**
+     * A peer's answer: how many blocks it sent and, if more than ours, the validated chain: all
+     * of it, or the part checked by the deadline when that is longer than ours too.
+     */
     private record Answer(int length, List<Block> longerChain) {
+        boolean partly() {
+            return longerChain != null && longerChain.size() < length;
+        }
+    }
+
+    /**
+     * When checking a peer's chain stops so that what was checked can still be adopted in the
+     * round: a fifth of the deadline before it (the signed ledger's check of a long chain may
+     * take longer than a round; the rest is checked in the next).
+     */
+    private long checkUntil(long deadline) {
+        return deadline - settings.deadline().toNanos() / 5;
     }
 
     /** The peer's chain: validated if it is longer than ours, else only counted (and let go). */
-    private Answer fetchLongerChain(HttpGet request, RoundBudget budget, int ourLength) throws PeerFailure {
+    private Answer fetchLongerChain(HttpGet request, RoundBudget budget, int ourLength, long checkUntil) throws PeerFailure {
         PeerClient.Received received = client.fetchChain(request, budget);
         List<Block> chain = received.blocks();
         if (chain.size() <= ourLength) {
@@ -227,8 +246,13 @@ public final class Consensus implements AutoCloseable {
             return new Answer(chain.size(), null);
         }
         try {
-            blockchain.validate(chain, 0);
-            return new Answer(chain.size(), chain);
+            int valid = blockchain.validate(chain, 0, checkUntil);
+            if (valid <= ourLength) {
+                budget.release(received.reservedBytes());
+                throw new PeerFailure(PeerOutcome.TIMEOUT, "its chain of " + chain.size() + " blocks could not be checked within "
+                        + settings.deadline().toMillis() + " ms (" + valid + " checked)");
+            }
+            return new Answer(chain.size(), chain.subList(0, valid));
         } catch (InvalidChainException e) {
             budget.release(received.reservedBytes());
             throw new PeerFailure(PeerOutcome.INVALID, e.getMessage());

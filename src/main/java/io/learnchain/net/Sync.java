@@ -156,8 +156,10 @@ final class Sync implements AutoCloseable {
         NodeState ours = blockchain.state();
         Fetched fetched = null;
         try {
+            // checking stops a fifth of the deadline before it, so that what was checked can be adopted
+            long checkUntil = System.nanoTime() + settings.deadline().toNanos() * 4 / 5;
             try (Deadline deadline = new Deadline(timer, settings.deadline())) {
-                fetched = fetch(peer, ours, deadline);
+                fetched = fetch(peer, ours, deadline, checkUntil);
             } // closed before adopting: the deadline's interrupt must not reach the store's files
             if (fetched == null || fetched.candidate().size() <= blockchain.state().length()) {
                 return false;
@@ -165,8 +167,12 @@ final class Sync implements AutoCloseable {
             blocksMoved.addAndGet(fetched.received().blocks().size());
             if (blockchain.adoptIfLonger(fetched.candidate())) {
                 feed.add("chain", peer, "a longer chain: " + fetched.candidate().size() + " blocks, "
-                        + fetched.received().blocks().size() + " of them fetched");
+                        + fetched.received().blocks().size() + " of them fetched"
+                        + (fetched.complete() ? "" : " (checked so far: the rest comes next)"));
                 onNewTip.accept(blockchain.state().tip(), peer);
+                if (!fetched.complete()) {
+                    request(peer); // a long chain is taken in validated steps, each one longer than ours
+                }
                 return true;
             }
             return false;
@@ -185,7 +191,13 @@ final class Sync implements AutoCloseable {
     }
 
     /** A peer's answer, and the validated chain it makes with ours. */
-    private record Fetched(PeerClient.Received received, List<Block> candidate) {
+    /**
+     * @param complete false when checking stopped at the deadline: the candidate is the part checked
+     */
+    private record Fetched(PeerClient.Received received, List<Block> candidate, boolean complete) {
+        static Fetched nothing(PeerClient.Received received) {
+            return new Fetched(received, List.of(), true);
+        }
     }
 
     /**
@@ -193,7 +205,7 @@ final class Sync implements AutoCloseable {
      * What the peer speaks is learnt here, from its answer to {@code /peer/locate}, asked at
      * every sync: a 404 from a node being redeployed does not make it a tutorial node for good.
      */
-    private Fetched fetch(String peer, NodeState ours, Deadline deadline) throws PeerFailure, InvalidChainException {
+    private Fetched fetch(String peer, NodeState ours, Deadline deadline, long checkUntil) throws PeerFailure, InvalidChainException {
         for (int attempt = 1; ; attempt++) {
             PeerClient.Received received;
             int known; // how many first blocks of the candidate are ours, valid already
@@ -213,16 +225,15 @@ final class Sync implements AutoCloseable {
                 book.heard(peer, PeerBook.Protocol.TUTORIAL, received.blocks().size());
                 known = 0;
             }
-            Fetched fetched = new Fetched(received, new ArrayList<>());
             List<Block> blocks = received.blocks();
             if (blocks.isEmpty()) {
-                return fetched;
+                return Fetched.nothing(received);
             }
             long first = blocks.get(0).index();
             if (first != known + 1) {
                 known = 0; // it sent its whole chain (a node that ignores ?from=)
                 if (first != 1) {
-                    return fetched;
+                    return Fetched.nothing(received);
                 }
             }
             if (known > 0 && !blocks.get(0).previousHash().equals(ours.chain().get(known - 1).hash())) {
@@ -235,17 +246,19 @@ final class Sync implements AutoCloseable {
                 LOG.fine(() -> "sync with " + peer + ": its chain kept moving; trying again at the next sync");
                 return null;
             }
-            fetched.candidate().addAll(ours.chain().subList(0, known));
-            fetched.candidate().addAll(blocks);
-            if (fetched.candidate().size() > ours.length()) {
+            List<Block> candidate = new ArrayList<>(ours.chain().subList(0, known));
+            candidate.addAll(blocks);
+            int valid = candidate.size();
+            if (candidate.size() > ours.length()) {
                 try {
-                    blockchain.validate(fetched.candidate(), known);
+                    valid = blockchain.validate(candidate, known, checkUntil);
                 } catch (InvalidChainException e) {
                     budget.release(received.reservedBytes());
                     throw e;
                 }
             }
-            return fetched;
+            // a valid part of a longer chain, itself longer than ours, is a valid longer chain
+            return new Fetched(received, candidate.subList(0, valid), valid == candidate.size());
         }
     }
 

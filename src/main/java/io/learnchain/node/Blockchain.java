@@ -103,7 +103,9 @@ public final class Blockchain implements AutoCloseable {
             initial = new NodeState(AppendList.copyOf(List.of(genesis)), AppendList.empty(), 0, List.of(), position);
         } else {
             ChainValidator.validate(contents.chain(), difficulty);
-            rules.checkChain(contents.chain());
+            if (rules.checkChain(contents.chain(), Long.MAX_VALUE) != contents.chain().size()) {
+                throw new NodeStoppedException(); // interrupted while the stored chain was checked
+            }
             this.nodeId = contents.nodeId();
             // The store records what blocks take out of the pool, not what the rules dropped
             // because it no longer fits (a nonce taken by a peer's block): that is derived again here.
@@ -161,13 +163,16 @@ public final class Blockchain implements AutoCloseable {
 
     /**
      * Checks a chain from genesis (a peer's, say) against proof of work and this node's rules,
-     * from block {@code from} on (0-based; blocks before it are known to hold).
+     * from block {@code from} on (0-based; blocks before it are known to hold), as far as it can
+     * by {@code stopAt} ({@link System#nanoTime()}): the rules' check may be slow (the signed
+     * ledger's, for a long chain), and stops there with a valid part of the chain.
      *
+     * @return how many first blocks of {@code chain} are valid: all, or fewer when the check stopped early
      * @throws InvalidChainException saying which block breaks which rule
      */
-    public void validate(List<Block> chain, int from) throws InvalidChainException {
+    public int validate(List<Block> chain, int from, long stopAt) throws InvalidChainException {
         ChainValidator.validateFrom(chain, from, difficulty);
-        rules.checkChain(chain);
+        return rules.checkChain(chain, stopAt);
     }
 
     /** What the ledger says of {@code address}, or null when this node keeps no ledger (open mode). */
@@ -486,6 +491,9 @@ public final class Blockchain implements AutoCloseable {
      */
     public Arrival acceptBlock(Block block) throws InvalidChainException {
         checkOpen();
+        if (block.previousHash().equals(latest.tip().hash())) {
+            rules.verifyAhead(block); // its signatures, before the lock: under it, only their place is checked
+        }
         NodeState next;
         writer.lock();
         try {

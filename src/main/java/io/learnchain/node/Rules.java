@@ -17,8 +17,26 @@ public interface Rules {
     Rules OPEN = new Rules() {
     };
 
-    /** @throws InvalidChainException if {@code chain} (from genesis, its proofs and links checked) breaks the rules */
-    default void checkChain(List<Block> chain) throws InvalidChainException {
+    /**
+     * Checks {@code chain} (from genesis, its proofs and links checked) as far as it can by
+     * {@code stopAt} ({@link System#nanoTime()}; the check also stops when the thread is
+     * interrupted). A slow check (the signed ledger's, joining a long chain) so stops at a
+     * caller's deadline with a valid part of the chain, which the caller may adopt if it is
+     * longer than ours, and check the rest later.
+     *
+     * @return how many first blocks of {@code chain} meet the rules: all of them, or fewer when
+     *         the check stopped early
+     * @throws InvalidChainException if a block checked breaks the rules
+     */
+    default int checkChain(List<Block> chain, long stopAt) throws InvalidChainException {
+        return chain.size();
+    }
+
+    /**
+     * Does what checking {@code block} alone can do before the node's writer lock (verify its
+     * signatures), so that {@link #checkNext} under the lock is quick.
+     */
+    default void verifyAhead(Block block) {
     }
 
     /** @throws InvalidChainException if {@code block} cannot follow {@code chain} */

@@ -67,11 +67,11 @@ final class BenchChains {
         return chain;
     }
 
-    /** A node's data directory holding {@code chain}, as if it had mined it. */
+    /** A node's data directory holding {@code chain}, as if it had mined it; each a node of its own (its own id). */
     static Path dataDir(List<Block> chain) throws Exception {
         Path dir = Files.createTempDirectory("bench-chain-");
         try (FileStore store = new FileStore(dir)) {
-            store.initialize("b3nchb3nchb3nchb3nchb3nchb3nch00", chain.get(0));
+            store.initialize(java.util.UUID.randomUUID().toString().replace("-", ""), chain.get(0));
             store.replaceChain(chain, 1, List.of());
         }
         return dir;

@@ -66,6 +66,10 @@ public final class Benchmark {
         if (sections.contains("big")) { // not in "all": mines 100,000 blocks once (~8 minutes here)
             big(100_000);
         }
+        if (all || sections.contains("signed")) {
+            SignedBench.run(20_000);
+            SignedBench.run(100_000);
+        }
         if (all || sections.contains("network")) {
             NetworkBench.run(20, 20);
         }
