@@ -187,7 +187,8 @@ class LedgerTest {
         }
     }
 
-    private static Transaction transfer(KeyPair from, String to, long amount, long nonce) {
+    /** A transfer {@code from} signed. */
+    static Transaction transfer(KeyPair from, String to, long amount, long nonce) {
         String sender = Signatures.address(from.getPublic());
         String signature = Signatures.sign(from.getPrivate(),
                 Signatures.message(sender, to, JsonNumber.of(amount), JsonNumber.of(nonce)));

@@ -1,9 +1,6 @@
 package io.learnchain.ledger;
 
 import io.learnchain.chain.Block;
-import io.learnchain.chain.Transaction;
-import io.learnchain.json.JsonNumber;
-import io.learnchain.json.JsonObject;
 import io.learnchain.node.Blockchain;
 import io.learnchain.node.PoolLimits;
 import io.learnchain.store.MemoryStore;
@@ -24,14 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SignedForkTest {
     private static final String BOB = "b".repeat(64);
 
-    private static Transaction transfer(KeyPair from, String to, long amount, long nonce) {
-        String sender = Signatures.address(from.getPublic());
-        String signature = Signatures.sign(from.getPrivate(),
-                Signatures.message(sender, to, JsonNumber.of(amount), JsonNumber.of(nonce)));
-        return new Transaction(JsonObject.builder().put("sender", sender).put("recipient", to).put("amount", amount)
-                .put("nonce", nonce).put("signature", signature).build());
-    }
-
     /** A node at difficulty 1 whose wallet mined {@code rewards} blocks and then sent {@code transfers}, 50 a block. */
     private static Blockchain nodeWithTransfers(KeyPair wallet, SignedRules rules, int rewards, int transfers, long firstNonce) {
         try {
@@ -41,7 +30,7 @@ class SignedForkTest {
                 node.mine(address);
             }
             for (int i = 0; i < transfers; i++) {
-                node.addTransaction(transfer(wallet, BOB, 1, firstNonce + i));
+                node.addTransaction(LedgerTest.transfer(wallet, BOB, 1, firstNonce + i));
                 if ((i + 1) % 50 == 0) {
                     node.mine(address);
                 }
@@ -71,7 +60,7 @@ class SignedForkTest {
             c.validate(parent, 0, Long.MAX_VALUE);
             assertTrue(c.adoptIfLonger(parent));
             for (int nonce = 151; nonce <= 160; nonce++) {
-                c.addTransaction(transfer(wallet, BOB, 2, nonce)); // not a's: those b has verified already
+                c.addTransaction(LedgerTest.transfer(wallet, BOB, 2, nonce)); // not a's: those b has verified already
             }
             c.mine(address);
             c.mine(address);
