@@ -113,9 +113,38 @@ public final class Blockchain implements AutoCloseable {
             initial = new NodeState(AppendList.copyOf(contents.chain()), AppendList.copyOf(pending), bytes(pending),
                     List.copyOf(contents.peers()), 0);
         }
+        rememberRecentlyMined(initial.chain());
         this.latest = initial;
         this.published = initial;
         this.miner = new Miner(miningThreads, difficulty);
+    }
+
+    /**
+     * How long after a block was mined a relayed copy of one of its payments may still arrive: a
+     * push waits at most a peer deadline (10 s) and a few retries; a minute is ample.
+     */
+    private static final double RELAY_LAG_SECONDS = 60;
+
+    /**
+     * After a restart, what was learnt in memory of payments already mined is gone; a relayed
+     * copy of one mined in the last minute (before the node stopped) may still be on its way,
+     * and would be mined twice. Those payments count as mined elsewhere, each absorbing one late
+     * copy, as when the block had just arrived.
+     */
+    private void rememberRecentlyMined(List<Block> chain) {
+        double since = now() - RELAY_LAG_SECONDS;
+        // the last hundred blocks: a peer's clock may be off, so timestamps need not grow block by block
+        for (int i = chain.size() - 1; i > 0 && i >= chain.size() - 100; i--) {
+            Block block = chain.get(i);
+            if (!(block.json().get("timestamp") instanceof io.learnchain.json.JsonNumber at) || at.doubleValue() < since) {
+                continue;
+            }
+            for (io.learnchain.json.JsonObject tx : block.transactions()) {
+                if (!Transaction.isReward(tx)) {
+                    minedElsewhere.add(new Transaction(tx).id());
+                }
+            }
+        }
     }
 
     /** A consistent snapshot of the node, as durable. Never blocks. */

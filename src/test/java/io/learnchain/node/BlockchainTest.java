@@ -425,4 +425,29 @@ class BlockchainTest {
     private static long bytes(List<Transaction> transactions) {
         return transactions.stream().mapToLong(Transaction::encodedSize).sum();
     }
+
+    /**
+     * What a node learnt in memory of payments already mined is gone after a restart: a relayed
+     * copy of one mined in the last minute is still recognised, not mined a second time; a copy of
+     * an older one is a new payment.
+     */
+    @Test
+    void aRelayedCopyOfAPaymentMinedJustBeforeARestartIsNotMinedAgain(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        try (Blockchain node = new Blockchain(new io.learnchain.store.FileStore(dir), 1, PoolLimits.DEFAULTS, 1)) {
+            node.addTransaction(tx("alice", "bob", 5));
+            node.mine();
+            Block parent = node.state().tip();
+            long proof = new io.learnchain.chain.ProofOfWork(parent.proof().canonical(), parent.hash(), 1).findSmallest();
+            // a peer's block holding a payment, mined two minutes ago by its clock
+            Block old = Block.create(parent.index() + 1, System.currentTimeMillis() / 1000.0 - 120, List.of(tx("carol", "dave", 1)),
+                    proof, parent.hash());
+            assertEquals(Blockchain.Arrival.APPENDED, node.acceptBlock(old));
+        }
+        try (Blockchain restarted = new Blockchain(new io.learnchain.store.FileStore(dir), 1, PoolLimits.DEFAULTS, 1)) {
+            assertEquals(-1, restarted.addRelayedTransaction(tx("alice", "bob", 5)), "mined a moment ago: the same payment");
+            assertEquals(4, restarted.addRelayedTransaction(tx("alice", "bob", 5)), "a second copy is a second payment");
+            assertEquals(4, restarted.addRelayedTransaction(tx("carol", "dave", 1)), "mined before the last minute: a new payment");
+        }
+    }
 }
