@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -304,6 +305,74 @@ class FileStoreTest {
         try (Blockchain again = open()) {
             assertEquals(expectedChain, again.state().chain());
             assertEquals(expectedPending, again.state().pending());
+        }
+    }
+
+    /**
+     * A {@code kill -9} anywhere inside a snapshot rewrite (the new snapshot half written, written
+     * but not renamed, renamed before the new journal exists, or before the old one is deleted)
+     * leaves files that open as one whole generation, the old or the new, never a mix and never an
+     * error. Each crash point is laid out from the files of a real rewrite.
+     */
+    @Test
+    void aCrashAnywhereInASnapshotRewriteOpensOneWholeGeneration() throws Exception {
+        Path before = dir.resolve("before");
+        Path after = dir.resolve("after");
+        List<Block> oldChain;
+        List<Block> newChain = new ArrayList<>();
+        try (FileStore store = new FileStore(before)) {
+            Block genesis = Block.genesis(1764000000.5);
+            store.awaitDurable(store.initialize("0ld1d", genesis));
+            Block second = Block.create(2, 1764000001.5, List.of(tx("a", "1")), 7, genesis.hash());
+            store.awaitDurable(store.appendBlock(second));
+            oldChain = List.of(genesis, second);
+            newChain.add(genesis);
+            for (int i = 2; i <= 1_002; i++) { // more than a journal line holds: a rewrite
+                newChain.add(Block.create(i, 1764000100.5 + i, List.of(tx("n" + i, "2")), i, newChain.get(i - 2).hash()));
+            }
+        }
+        copyTree(before, after);
+        try (FileStore store = new FileStore(after)) {
+            store.awaitDurable(store.replaceChain(newChain, 1, List.of(tx("p", "3"))));
+        }
+        byte[] newSnapshot = Files.readAllBytes(after.resolve("snapshot.log"));
+        byte[] oldSnapshot = Files.readAllBytes(before.resolve("snapshot.log"));
+        byte[] oldJournal = Files.readAllBytes(before.resolve("journal-000001.log"));
+
+        Map<String, Map<String, byte[]>> crashes = new java.util.LinkedHashMap<>();
+        crashes.put("the new snapshot half written", Map.of("snapshot.log", oldSnapshot, "journal-000001.log", oldJournal,
+                "snapshot.log.tmp", java.util.Arrays.copyOf(newSnapshot, newSnapshot.length / 2)));
+        crashes.put("written, not renamed", Map.of("snapshot.log", oldSnapshot, "journal-000001.log", oldJournal,
+                "snapshot.log.tmp", newSnapshot));
+        crashes.put("renamed, no new journal yet", Map.of("snapshot.log", newSnapshot, "journal-000001.log", oldJournal));
+        crashes.put("the old journal not deleted yet", Map.of("snapshot.log", newSnapshot, "journal-000001.log", oldJournal,
+                "journal-000002.log", new byte[0]));
+        for (var crash : crashes.entrySet()) {
+            Path at = Files.createDirectories(dir.resolve("crash-" + crash.getKey().replace(' ', '-').replace(",", "")));
+            for (var file : crash.getValue().entrySet()) {
+                Files.write(at.resolve(file.getKey()), file.getValue());
+            }
+            boolean renamed = crash.getValue().get("snapshot.log") == newSnapshot;
+            try (FileStore store = new FileStore(at)) {
+                NodeStore.Contents contents = store.load().orElseThrow();
+                assertEquals(renamed ? newChain : oldChain, contents.chain(), crash.getKey());
+                assertEquals(renamed ? List.of(tx("p", "3")) : List.of(), contents.pending(), crash.getKey());
+            }
+            try (var files = Files.list(at)) {
+                assertEquals(1, files.filter(p -> p.getFileName().toString().startsWith("journal-")
+                        || p.getFileName().toString().endsWith(".tmp")).count(), crash.getKey() + ": what the crash left is cleared");
+            }
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (!file.getFileName().toString().equals("lock")) {
+                    Files.copy(file, to.resolve(file.getFileName()));
+                }
+            }
         }
     }
 }
