@@ -1,6 +1,7 @@
 package io.learnchain.bench;
 
 import io.learnchain.chain.Block;
+import io.learnchain.it.ChainFiles;
 import io.learnchain.chain.ProofOfWork;
 import io.learnchain.chain.ChainValidator;
 import io.learnchain.chain.Transaction;
@@ -33,14 +34,7 @@ final class BenchChains {
         String name = "chain-" + length + (difficulty == ProofOfWork.DIFFICULTY ? "" : "-d" + difficulty) + ".jsonl";
         Path cache = Path.of("target", "bench", name);
         if (Files.exists(cache)) {
-            List<Block> chain = new ArrayList<>(length);
-            try (var lines = Files.lines(cache, StandardCharsets.US_ASCII)) {
-                for (String line : (Iterable<String>) lines::iterator) {
-                    chain.add(Block.fromJson(JsonReader.parse(line.getBytes(StandardCharsets.US_ASCII), 64)));
-                }
-            }
-            ChainValidator.validate(chain, difficulty);
-            return chain;
+            return ChainFiles.read(cache, difficulty);
         }
         System.out.printf("mining a %d-block chain once for the benchmarks (cached in %s)...%n", length, cache);
         List<Block> chain = new ArrayList<>(length);
@@ -57,23 +51,7 @@ final class BenchChains {
                 chain.add(Block.create(parent.index() + 1, 1764000000.123456 + chain.size() * 9.75, txs, proof, parent.hash()));
             }
         }
-        Files.createDirectories(cache.getParent());
-        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(cache))) {
-            for (Block block : chain) {
-                out.write(block.compactJson());
-                out.write('\n');
-            }
-        }
+        ChainFiles.write(cache, chain);
         return chain;
-    }
-
-    /** A node's data directory holding {@code chain}, as if it had mined it; each a node of its own (its own id). */
-    static Path dataDir(List<Block> chain) throws Exception {
-        Path dir = Files.createTempDirectory("bench-chain-");
-        try (FileStore store = new FileStore(dir)) {
-            store.initialize(java.util.UUID.randomUUID().toString().replace("-", ""), chain.get(0));
-            store.replaceChain(chain, 1, List.of());
-        }
-        return dir;
     }
 }

@@ -6,6 +6,7 @@ import io.learnchain.chain.ProofOfWork;
 import io.learnchain.json.JsonArray;
 import io.learnchain.json.JsonReader;
 import io.learnchain.chain.Sha256;
+import io.learnchain.it.ChainFiles;
 import io.learnchain.it.TestNode;
 import io.learnchain.node.Miner;
 
@@ -91,7 +92,7 @@ public final class Benchmark {
      */
     static void startUp(int length) throws Exception {
         List<Block> chain = BenchChains.chain(length, 1);
-        Path dir = BenchChains.dataDir(chain);
+        Path dir = ChainFiles.dataDir(chain);
         long bytes;
         try (var files = Files.walk(dir)) {
             bytes = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
@@ -118,7 +119,7 @@ public final class Benchmark {
      * {@code length} blocks: the peer's chain is read from the socket a block at a time.
      */
     static void resolvingInSmallHeap(int length, int clients) throws Exception {
-        Path dir = BenchChains.dataDir(BenchChains.chain(length, 1));
+        Path dir = ChainFiles.dataDir(BenchChains.chain(length, 1));
         Path war = Path.of(System.getProperty("blockchain.war", "target/blockchain.war"));
         List<String> settings = List.of("blockchain.difficulty=1", "blockchain.network=manual");
         try (StockJetty peer = StockJetty.start(war, List.of("blockchain.dataDir=" + dir, "blockchain.difficulty=1",
@@ -164,7 +165,7 @@ public final class Benchmark {
 
     /** Heap a node needs per block: a node holding {@code chain}, against one holding only genesis. */
     static void memory(List<Block> chain) throws Exception {
-        Path dir = BenchChains.dataDir(chain);
+        Path dir = ChainFiles.dataDir(chain);
         try (TestNode empty = TestNode.start()) {
             long before = usedHeapAfterGc();
             try (TestNode node = TestNode.start("/", Map.of("blockchain.dataDir", dir.toString()));
@@ -182,7 +183,7 @@ public final class Benchmark {
 
     /** A node holding {@code length} blocks in this JVM (run it with -Dbench.heap=512m): heap used and /chain. */
     static void big(int length) throws Exception {
-        Path dir = BenchChains.dataDir(BenchChains.chain(length)); // the chain itself is garbage after this
+        Path dir = ChainFiles.dataDir(BenchChains.chain(length)); // the chain itself is garbage after this
         try (TestNode node = TestNode.start("/", Map.of("blockchain.dataDir", dir.toString()));
              RawHttpClient http = new RawHttpClient(URI.create(node.url()))) {
             long[] times = new long[10];
@@ -230,7 +231,7 @@ public final class Benchmark {
 
     /** GET /chain on a node holding {@code chain}: median latency and size. */
     static void serving(List<Block> chain) throws Exception {
-        Path dir = BenchChains.dataDir(chain);
+        Path dir = ChainFiles.dataDir(chain);
         try (TestNode node = TestNode.start("/", Map.of("blockchain.dataDir", dir.toString()));
              RawHttpClient http = new RawHttpClient(URI.create(node.url()))) {
             for (boolean gzip : new boolean[] {false, true}) {
@@ -253,7 +254,7 @@ public final class Benchmark {
 
     /** GET /nodes/resolve on a new node whose one peer holds {@code chain}. */
     static void resolving(List<Block> chain) throws Exception {
-        Path dir = BenchChains.dataDir(chain);
+        Path dir = ChainFiles.dataDir(chain);
         try (TestNode peer = TestNode.start("/", Map.of("blockchain.dataDir", dir.toString()))) {
             long[] times = new long[5];
             for (int i = -1; i < times.length; i++) {

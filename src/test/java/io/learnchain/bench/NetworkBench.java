@@ -2,6 +2,7 @@ package io.learnchain.bench;
 
 import io.learnchain.chain.Block;
 import io.learnchain.it.Http;
+import io.learnchain.it.ChainFiles;
 import io.learnchain.it.TestNode;
 import io.learnchain.node.Blockchain;
 
@@ -77,7 +78,7 @@ final class NetworkBench {
 
     /** The bytes a sync moves for one missing block of {@code chain}, against a whole GET /chain. */
     static void oneBlockSync(List<Block> chain) throws Exception {
-        Path dir = BenchChains.dataDir(chain);
+        Path dir = ChainFiles.dataDir(chain);
         try (TestNode peer = TestNode.start("/", Map.of("blockchain.dataDir", dir.toString()))) {
             List<Block> behind = chain.subList(0, chain.size() - 1);
             StringBuilder locator = new StringBuilder("{\"locator\": [");

@@ -1,16 +1,14 @@
 package io.learnchain.bench;
 
 import io.learnchain.chain.Block;
-import io.learnchain.chain.ChainValidator;
 import io.learnchain.chain.ProofOfWork;
 import io.learnchain.chain.Transaction;
+import io.learnchain.it.ChainFiles;
 import io.learnchain.it.Http;
 import io.learnchain.json.JsonNumber;
 import io.learnchain.json.JsonObject;
-import io.learnchain.json.JsonReader;
 import io.learnchain.ledger.Signatures;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -35,10 +33,10 @@ final class SignedBench {
     }
 
     static void run(int transfers) throws Exception {
-        List<Block> chain = chain(transfers);
+        List<Block> chain = ChainFiles.signed(transfers);
         Path war = Path.of(System.getProperty("blockchain.war", "target/blockchain.war"));
         List<String> manual = List.of("blockchain.ledger=signed", "blockchain.difficulty=1", "blockchain.network=manual");
-        try (StockJetty a = StockJetty.start(war, with(manual, "blockchain.dataDir=" + BenchChains.dataDir(chain)), List.of("-Xmx1g"))) {
+        try (StockJetty a = StockJetty.start(war, with(manual, "blockchain.dataDir=" + ChainFiles.dataDir(chain)), List.of("-Xmx1g"))) {
             System.out.printf("signed, %,d transfers in %,d blocks: a node holding them serves /status %.1f s after its JVM"
                     + " was launched (its own start, every signature verified: %.1f s)%n", transfers, chain.size(),
                     a.startSeconds(), a.nodeStartSeconds());
@@ -81,7 +79,7 @@ final class SignedBench {
      * balances and post transactions to it.
      */
     private static void fork(Path war, List<String> manual, StockJetty a, List<Block> chain) throws Exception {
-        try (StockJetty b = StockJetty.start(war, with(manual, "blockchain.dataDir=" + BenchChains.dataDir(chain)), List.of("-Xmx1g"))) {
+        try (StockJetty b = StockJetty.start(war, with(manual, "blockchain.dataDir=" + ChainFiles.dataDir(chain)), List.of("-Xmx1g"))) {
             Http.get(b.url() + "/mine");
             Http.get(a.url() + "/mine");
             Http.get(a.url() + "/mine");
@@ -137,65 +135,5 @@ final class SignedBench {
         String signature = Signatures.sign(from.getPrivate(), Signatures.message(sender, to, JsonNumber.of(amount), JsonNumber.of(nonce)));
         return "{\"sender\": \"" + sender + "\", \"recipient\": \"" + to + "\", \"amount\": " + amount + ", \"nonce\": " + nonce
                 + ", \"signature\": \"" + signature + "\"}";
-    }
-
-    /**
-     * A signed chain at difficulty 1 holding {@code transfers} transfers, {@value #PER_BLOCK} a
-     * block, made once and cached under target/bench: {@value #WALLETS} wallets, each paid one
-     * reward, pass 1 around a ring, so every transfer is funded in its place.
-     */
-    static List<Block> chain(int transfers) throws Exception {
-        Path cache = Path.of("target", "bench", "signed-" + transfers + ".jsonl");
-        if (Files.exists(cache)) {
-            List<Block> chain = new ArrayList<>();
-            try (var lines = Files.lines(cache, StandardCharsets.US_ASCII)) {
-                for (String line : (Iterable<String>) lines::iterator) {
-                    chain.add(Block.fromJson(JsonReader.parse(line.getBytes(StandardCharsets.US_ASCII), 64)));
-                }
-            }
-            ChainValidator.validate(chain, 1);
-            return chain;
-        }
-        System.out.printf("signing %,d transfers once for the benchmark (cached in %s)...%n", transfers, cache);
-        KeyPair[] wallets = new KeyPair[WALLETS];
-        String[] addresses = new String[WALLETS];
-        for (int i = 0; i < WALLETS; i++) {
-            wallets[i] = Signatures.newKeyPair();
-            addresses[i] = Signatures.address(wallets[i].getPublic());
-        }
-        Transaction[] signed = new Transaction[transfers];
-        IntStream.range(0, transfers).parallel().forEach(t -> {
-            int from = t % WALLETS;
-            int to = (from + 1) % WALLETS;
-            long nonce = t / WALLETS + 1;
-            String signature = Signatures.sign(wallets[from].getPrivate(),
-                    Signatures.message(addresses[from], addresses[to], JsonNumber.of(1), JsonNumber.of(nonce)));
-            signed[t] = new Transaction(JsonObject.builder().put("sender", addresses[from]).put("recipient", addresses[to])
-                    .put("amount", 1).put("nonce", nonce).put("signature", signature).build());
-        });
-        List<Block> chain = new ArrayList<>();
-        chain.add(Block.genesis(1764000000.123456));
-        for (int i = 0; i < WALLETS; i++) {
-            chain.add(next(chain, List.of(Transaction.reward(addresses[i]))));
-        }
-        for (int first = 0; first < transfers; first += PER_BLOCK) {
-            List<Transaction> txs = new ArrayList<>(List.of(signed).subList(first, Math.min(transfers, first + PER_BLOCK)));
-            txs.add(Transaction.reward(addresses[0]));
-            chain.add(next(chain, txs));
-        }
-        Files.createDirectories(cache.getParent());
-        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(cache))) {
-            for (Block block : chain) {
-                out.write(block.compactJson());
-                out.write('\n');
-            }
-        }
-        return chain;
-    }
-
-    private static Block next(List<Block> chain, List<Transaction> txs) {
-        Block parent = chain.get(chain.size() - 1);
-        long proof = new ProofOfWork(parent.proof().canonical(), parent.hash(), 1).findSmallest();
-        return Block.create(parent.index() + 1, 1764000000.123456 + chain.size() * 9.75, txs, proof, parent.hash());
     }
 }

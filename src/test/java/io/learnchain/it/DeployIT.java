@@ -43,19 +43,54 @@ class DeployIT {
 
     @Test
     void jetty12() throws Exception {
-        Path home = SERVERS.resolve("jetty-home-" + System.getProperty("jetty.home.version", "12.1.8")).toAbsolutePath();
-        Path base = Files.createDirectories(work.resolve("jetty-base"));
-        Process setup = new ProcessBuilder(java(), "-jar", home.resolve("start.jar").toString(), "--add-modules=http,ee10-deploy")
-                .directory(base.toFile()).redirectErrorStream(true).start();
-        String setupOutput = new String(setup.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(setup.waitFor(60, TimeUnit.SECONDS) && setup.exitValue() == 0, setupOutput);
+        Path base = jettyBase();
         deployTwice(base.resolve("webapps"));
         int port = freePort();
         Path userHome = Files.createDirectories(work.resolve("home"));
-        ServerProcess server = ServerProcess.start(new ProcessBuilder(java(), "-Duser.home=" + userHome,
-                "-jar", home.resolve("start.jar").toString(), "jetty.http.port=" + port, "jetty.http.host=127.0.0.1")
-                .directory(base.toFile()));
-        exercise(server, port, userHome);
+        exercise(startJetty(base, port, "-Duser.home=" + userHome), port, userHome);
+    }
+
+    /**
+     * A node that cannot open its data, on a stock server: the reason is on the server's console
+     * at SEVERE, and every answer gives it; the server itself runs on.
+     */
+    @Test
+    void aNodeThatCannotStartSaysWhyOnTheConsole() throws Exception {
+        Path base = jettyBase();
+        Files.createDirectories(base.resolve("webapps"));
+        Files.copy(WAR, base.resolve("webapps").resolve("ROOT.war"), StandardCopyOption.REPLACE_EXISTING);
+        Path file = Files.writeString(work.resolve("not-a-directory"), "x");
+        int port = freePort();
+        ServerProcess server = startJetty(base, port, "-Dblockchain.dataDir=" + file);
+        try {
+            server.awaitAnswer("http://127.0.0.1:" + port + "/health/live");
+            Http.Answer status = Http.get("http://127.0.0.1:" + port + "/status");
+            assertEquals(503, status.status());
+            String sentence = "The data directory " + file + " is a file, not a directory";
+            assertTrue(status.message().contains(sentence), status.message());
+            assertTrue(server.output().contains("SEVERE") && server.output().contains(sentence), server.output());
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** A Jetty base with the http and ee10-deploy modules, made from the stock distribution. */
+    private Path jettyBase() throws Exception {
+        Path base = Files.createDirectories(work.resolve("jetty-base"));
+        Process setup = new ProcessBuilder(java(), "-jar", jettyHome().resolve("start.jar").toString(), "--add-modules=http,ee10-deploy")
+                .directory(base.toFile()).redirectErrorStream(true).start();
+        String setupOutput = new String(setup.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(setup.waitFor(60, TimeUnit.SECONDS) && setup.exitValue() == 0, setupOutput);
+        return base;
+    }
+
+    private static ServerProcess startJetty(Path base, int port, String systemProperty) {
+        return ServerProcess.start(new ProcessBuilder(java(), systemProperty, "-jar", jettyHome().resolve("start.jar").toString(),
+                "jetty.http.port=" + port, "jetty.http.host=127.0.0.1").directory(base.toFile()));
+    }
+
+    private static Path jettyHome() {
+        return SERVERS.resolve("jetty-home-" + System.getProperty("jetty.home.version", "12.1.8")).toAbsolutePath();
     }
 
     private void tomcat(String name) throws Exception {

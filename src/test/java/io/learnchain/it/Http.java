@@ -97,10 +97,15 @@ public final class Http {
      * URI, which the JDK client would refuse to send) on the server of {@code baseUrl}.
      */
     public static Answer rawGet(String baseUrl, String target) {
+        return rawGet(baseUrl, target, URI.create(baseUrl).getHost());
+    }
+
+    /** As {@link #rawGet(String, String)}, with the {@code Host} header a client would send for {@code host}. */
+    public static Answer rawGet(String baseUrl, String target, String host) {
         URI base = URI.create(baseUrl);
         try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(60_000);
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: " + base.getHost()
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: " + host
                     + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             int status = Integer.parseInt(response.substring(9, 12));

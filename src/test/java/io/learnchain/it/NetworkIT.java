@@ -401,6 +401,21 @@ class NetworkIT {
         return ((Number) ((Map<?, ?>) status(node.url()).get("network")).get("messages_dropped")).longValue();
     }
 
+    /**
+     * A node introduces itself by the address its registration reached it at, not by whatever
+     * name the first request of any kind used (a page opened as {@code localhost}).
+     */
+    @Test
+    void aNodeIntroducesItselfByTheAddressItsRegistrationReached() {
+        try (TestNode a = TestNode.start("/", PUSH_ONLY); TestNode b = TestNode.start("/", PUSH_ONLY)) {
+            String port = a.url().substring(a.url().lastIndexOf(':') + 1);
+            assertEquals(200, Http.rawGet(a.url(), "/status", "localhost:" + port).status()); // the first request
+            register(a, b.url());
+            await("b hears of a", () -> !((List<?>) Http.get(b.url() + "/nodes").json().get("total_nodes")).isEmpty());
+            assertEquals(List.of(a.url()), Http.get(b.url() + "/nodes").json().get("total_nodes"));
+        }
+    }
+
     @Test
     void thePythonNodeTakesPart() throws Exception {
         assumeTrue(PythonPeer.available(), "python3 is needed to run the tutorial's node");
