@@ -223,9 +223,6 @@ public final class Consensus implements AutoCloseable {
      * of it, or the part checked by the deadline when that is longer than ours too.
      */
     private record Answer(int length, List<Block> longerChain) {
-        boolean partly() {
-            return longerChain != null && longerChain.size() < length;
-        }
     }
 
     /**

@@ -20,8 +20,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -158,7 +160,7 @@ final class Gossip implements AutoCloseable {
             }
             try {
                 senders.execute(this::drain);
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            } catch (RejectedExecutionException stopping) {
                 synchronized (this) {
                     draining = false;
                 }
@@ -192,8 +194,8 @@ final class Gossip implements AutoCloseable {
                         if (message.attempt() < BUSY_ATTEMPTS) {
                             Message again = new Message(message.path(), message.body(), message.attempt() + 1);
                             try {
-                                timer.schedule(() -> offer(again), 1, java.util.concurrent.TimeUnit.SECONDS);
-                            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                                timer.schedule(() -> offer(again), 1, TimeUnit.SECONDS);
+                            } catch (RejectedExecutionException stopping) {
                                 // the node is stopping
                             }
                         }
