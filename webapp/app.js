@@ -157,8 +157,7 @@
     $('peers-empty').hidden = rows.length > 0;
     const events = (status.feed || []).map((event) => el('li', {},
       el('time', { text: new Date(event.at).toLocaleTimeString() }), ' ',
-      el('strong', { text: event.kind }), ' from ', el('span', { className: 'hash', text: event.from }), ': ',
-      el('span', { text: event.what })));
+      el('strong', { text: event.type }), ': ', el('span', { text: event.text })));
     $('feed').replaceChildren(...events);
     $('feed-empty').hidden = events.length > 0;
     showLedgerMode(status.settings && status.settings.ledger === 'signed');
@@ -307,9 +306,29 @@
     }
   }
 
+  // The node tells what happens on one event stream (GET /events): the page refreshes when it
+  // speaks, and polls only slowly while the stream is open (every second when it is not).
+  let streamOpen = false;
+  let refreshQueued = false;
+
+  function listen() {
+    if (typeof EventSource === 'undefined') return;
+    const stream = new EventSource('events');
+    stream.onopen = () => { streamOpen = true; };
+    stream.onerror = () => { streamOpen = false; }; // the browser reconnects, sending the last id it saw
+    const onEvent = () => {
+      if (refreshQueued) return;
+      refreshQueued = true;
+      setTimeout(() => { refreshQueued = false; refresh(); }, 100); // a burst of events, one refresh
+    };
+    for (const type of ['block', 'reorg', 'transaction', 'peer', 'mining', 'reload']) {
+      stream.addEventListener(type, onEvent);
+    }
+  }
+
   async function poll() {
     await refresh();
-    setTimeout(poll, POLL_MS);
+    setTimeout(poll, streamOpen ? 5 * POLL_MS : POLL_MS);
   }
 
   // ---- load: requests per second and flush latency, sampled from /metrics -------------------
@@ -657,6 +676,7 @@
   });
 
   setInterval(renderUptime, 1000);
+  listen();
   poll();
   sampleLoad();
 })();

@@ -178,7 +178,7 @@ public final class Consensus implements AutoCloseable {
         boolean replaced = false;
         if (best >= 0) {
             List<Block> chain = longer.get(best);
-            replaced = !isClosed() && blockchain.adoptIfLonger(chain);
+            replaced = !isClosed() && blockchain.adoptIfLonger(chain, peers.get(best));
             outcomes[best] = replaced
                     ? new PeerOutcome(peers.get(best), PeerOutcome.ADOPTED, sent[best], chain.size() == sent[best]
                     ? "valid and the longest: adopted"
@@ -191,6 +191,10 @@ public final class Consensus implements AutoCloseable {
         for (PeerOutcome outcome : outcomes) {
             statuses.compute(outcome.node(), (node, previous) -> PeerStatus.after(previous, outcome, now));
             outcomeTally.add(outcome.outcome());
+            if (outcome.outcome().equals(PeerOutcome.INVALID)) {
+                blockchain.events().report("peer", "refused", "refused " + outcome.node() + "'s chain: " + outcome.detail(),
+                        "peer", outcome.node(), "reason", outcome.detail());
+            }
             if (outcome.outcome().equals(PeerOutcome.SELF)) {
                 self.add(outcome.node());
             }

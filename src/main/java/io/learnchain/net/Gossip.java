@@ -8,6 +8,7 @@ import io.learnchain.json.JsonString;
 import io.learnchain.json.JsonWriter;
 import io.learnchain.node.Blockchain;
 import io.learnchain.node.DaemonThreads;
+import io.learnchain.node.EventLog;
 import io.learnchain.node.PoolFullException;
 import io.learnchain.node.TransactionRefusedException;
 import io.learnchain.peer.Deadline;
@@ -56,7 +57,7 @@ final class Gossip implements AutoCloseable {
     private final PeerSettings settings;
     private final ScheduledExecutorService timer;
     private final Supplier<String> ownUrl;
-    private final Feed feed;
+    private final EventLog events;
     private final Throttle throttle;
     private final SeenSet seenBlocks = new SeenSet(10_000);
     private final SeenSet seenRelays = new SeenSet(100_000);
@@ -66,8 +67,8 @@ final class Gossip implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
 
     Gossip(Blockchain blockchain, PeerClient client, PeerBook book, Sync sync, PeerSettings settings,
-           ScheduledExecutorService timer, Supplier<String> ownUrl, Feed feed) {
-        this.feed = feed;
+           ScheduledExecutorService timer, Supplier<String> ownUrl) {
+        this.events = blockchain.events();
         this.throttle = new Throttle(settings.maxPushesPerSecond());
         this.blockchain = blockchain;
         this.client = client;
@@ -243,13 +244,19 @@ final class Gossip implements AutoCloseable {
             arrival = blockchain.acceptBlock(block);
         } catch (InvalidChainException e) {
             pushBroke();
+            events.report("block", "refused", "refused a pushed block " + block.index() + ": " + e.getMessage(),
+                    "index", block.index(), "hash", block.hash(), "reason", e.getMessage());
             throw e;
         }
         String named = knownPeer(from);
         switch (arrival) {
             case APPENDED:
                 seenBlocks.add(block.hash()); // only now: a block not taken yet may be pushed again and taken then
-                feed.add("block", named, "block " + block.index() + " (" + Feed.count(block.transactionCount(), "transaction") + ")");
+                String source = named == null ? "a peer" : named;
+                events.report("block", "pushed", "block " + block.index() + " (" + block.hash().substring(0, 8) + "…) from " + source
+                                + ", " + block.transactionCount() + " transaction" + (block.transactionCount() == 1 ? "" : "s"),
+                        "index", block.index(), "hash", block.hash(), "previous_hash", block.previousHash(), "from", source,
+                        "transactions", block.transactionCount());
                 announce(block, null); // to the sender too: its name in the message is only a claim
                 return Receipt.ACCEPTED;
             case AHEAD:
@@ -294,7 +301,9 @@ final class Gossip implements AutoCloseable {
             pushBroke();
             return Receipt.REFUSED; // the ledger's rules: a double spend, a stale nonce (a block took its place)
         }
-        feed.add("transaction", knownPeer(from), JsonWriter.compactString(transaction.json()));
+        String source = knownPeer(from) == null ? "a peer" : knownPeer(from);
+        events.report("transaction", "relayed", "transaction " + JsonWriter.compactString(transaction.json()) + " from " + source,
+                "from", source, "transaction", JsonWriter.compactString(transaction.json()));
         relay(transaction, relayId, null);
         return Receipt.ACCEPTED;
     }

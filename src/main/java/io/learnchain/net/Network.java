@@ -8,6 +8,9 @@ import io.learnchain.json.JsonString;
 import io.learnchain.json.JsonWriter;
 import io.learnchain.node.Blockchain;
 import io.learnchain.node.DaemonThreads;
+import io.learnchain.node.EventLog;
+import io.learnchain.node.PoolFullException;
+import io.learnchain.node.TransactionRefusedException;
 import io.learnchain.peer.Deadline;
 import io.learnchain.peer.PeerClient;
 import io.learnchain.peer.PeerAddress;
@@ -53,7 +56,6 @@ public final class Network implements AutoCloseable {
     private final PeerSettings settings;
     private final PeerClient client;
     private final PeerBook book = new PeerBook();
-    private final Feed feed = new Feed();
     private final Tally blocksReceived = new Tally();
     private final Tally transactionsReceived = new Tally();
     private final ScheduledExecutorService timer;
@@ -82,8 +84,8 @@ public final class Network implements AutoCloseable {
         this.client = new PeerClient(settings, blockchain.nodeId());
         this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("network-timer", false));
         this.consensus = new Consensus(blockchain, settings, client);
-        this.sync = new Sync(blockchain, client, book, settings, timer, this::announceTip, feed);
-        this.gossip = new Gossip(blockchain, client, book, sync, settings, timer, this::pushSender, feed);
+        this.sync = new Sync(blockchain, client, book, settings, timer, this::announceTip);
+        this.gossip = new Gossip(blockchain, client, book, sync, settings, timer, this::pushSender);
         this.probes = DaemonThreads.pool("network-probe", 8);
         this.introductions = Executors.newSingleThreadExecutor(DaemonThreads.named("network-introductions", false));
         if (!live) {
@@ -115,7 +117,16 @@ public final class Network implements AutoCloseable {
 
     /** Adds a client's transaction to the pool and relays it; returns the index of the block that will hold it. */
     public long addTransaction(Transaction transaction) {
-        long index = blockchain.addTransaction(transaction);
+        long index;
+        try {
+            index = blockchain.addTransaction(transaction);
+        } catch (TransactionRefusedException | PoolFullException | IllegalArgumentException e) {
+            blockchain.events().report("transaction", "refused", "refused transaction " + JsonWriter.compactString(transaction.json())
+                    + ": " + e.getMessage(), "transaction", JsonWriter.compactString(transaction.json()), "reason", e.getMessage());
+            throw e;
+        }
+        blockchain.events().report("transaction", "accepted", "transaction " + JsonWriter.compactString(transaction.json())
+                + " will be added to block " + index, "transaction", JsonWriter.compactString(transaction.json()), "index", index);
         if (live) {
             gossip.relay(transaction, UUID.randomUUID().toString(), null);
         }
@@ -175,6 +186,13 @@ public final class Network implements AutoCloseable {
         List<Registered> each = new ArrayList<>();
         for (String peer : new LinkedHashSet<>(peers)) {
             each.add(new Registered(peer, before.contains(peer) ? Registered.KNOWN : results.get(peer)));
+        }
+        for (String peer : added) {
+            String result = results.get(peer);
+            if (!Registered.SELF.equals(result)) {
+                blockchain.events().report("peer", "registered", "registered " + peer
+                        + (Registered.ADDED.equals(result) ? "" : ", which does not answer now"), "peer", peer, "result", result);
+            }
         }
         if (live) {
             for (String peer : added) {
@@ -291,10 +309,14 @@ public final class Network implements AutoCloseable {
     public record Heard(String protocol, long height, java.time.Instant lastHeard, long rejected) {
     }
 
-    /** What arrived from peers lately, newest first. */
-    public List<Feed.Event> feed() {
-        return feed.events();
+    /** What happened lately, newest first: the node's events, for the page's feed. */
+    public List<EventLog.Event> feed() {
+        List<EventLog.Event> recent = new ArrayList<>(blockchain.events().recent());
+        java.util.Collections.reverse(recent);
+        return recent.subList(0, Math.min(FEED_LENGTH, recent.size()));
     }
+
+    private static final int FEED_LENGTH = 30;
 
     /**
      * What went between this node and its peers since start.

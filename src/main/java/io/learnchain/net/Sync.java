@@ -51,7 +51,6 @@ final class Sync implements AutoCloseable {
     private final PeerSettings settings;
     private final ScheduledExecutorService timer;
     private final BiConsumer<Block, String> onNewTip;
-    private final Feed feed;
     private final RoundBudget budget;
     private final ThreadPoolExecutor workers;
     /** Peers with a sync running or waiting: true when it is to run once more. */
@@ -64,8 +63,7 @@ final class Sync implements AutoCloseable {
 
     /** @param onNewTip told of our new tip after an adoption, and of the peer it came from */
     Sync(Blockchain blockchain, PeerClient client, PeerBook book, PeerSettings settings, ScheduledExecutorService timer,
-         BiConsumer<Block, String> onNewTip, Feed feed) {
-        this.feed = feed;
+         BiConsumer<Block, String> onNewTip) {
         this.blockchain = blockchain;
         this.client = client;
         this.book = book;
@@ -165,10 +163,7 @@ final class Sync implements AutoCloseable {
                 return false;
             }
             blocksMoved.addAndGet(fetched.received().blocks().size());
-            if (blockchain.adoptIfLonger(fetched.candidate())) {
-                feed.add("chain", peer, "a longer chain: " + fetched.candidate().size() + " blocks, "
-                        + fetched.received().blocks().size() + " of them fetched"
-                        + (fetched.complete() ? "" : " (checked so far: the rest comes next)"));
+            if (blockchain.adoptIfLonger(fetched.candidate(), peer)) {
                 onNewTip.accept(blockchain.state().tip(), peer);
                 if (!fetched.complete()) {
                     request(peer); // a long chain is taken in validated steps, each one longer than ours
@@ -181,6 +176,8 @@ final class Sync implements AutoCloseable {
             return false;
         } catch (InvalidChainException e) {
             LOG.info(() -> "sync with " + peer + ": its chain is invalid: " + e.getMessage());
+            blockchain.events().report("peer", "refused", "refused " + peer + "'s chain: " + e.getMessage(), "peer", peer,
+                    "reason", e.getMessage());
             book.rejected(peer); // and not asked again for a while: a peer cannot make us fetch its bad chain over and over
             return false;
         } finally {

@@ -56,6 +56,7 @@ public final class Blockchain implements AutoCloseable {
     private volatile boolean closed;
     /** Guarded by {@link #writer}. */
     private final MinedElsewhere minedElsewhere = new MinedElsewhere(100_000);
+    private final EventLog events = new EventLog(1000);
     private final LongAdder blocksMined = new LongAdder();
     private final LongAdder blocksReceived = new LongAdder();
     private final LongAdder chainsAdopted = new LongAdder();
@@ -145,6 +146,11 @@ public final class Blockchain implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Where everything that happens in the node is told: this node's own reports, and its network's. */
+    public EventLog events() {
+        return events;
     }
 
     /** A consistent snapshot of the node, as durable. Never blocks. */
@@ -332,6 +338,10 @@ public final class Blockchain implements AutoCloseable {
             }
             publishWhenDurable(next);
             blocksMined.increment();
+            events.report("block", "mined", "mined block " + block.index() + " (" + shortHash(block.hash()) + ") with "
+                            + plural(block.transactionCount(), "transaction") + ", the reward included",
+                    "index", block.index(), "hash", block.hash(), "previous_hash", block.previousHash(), "proof",
+                    block.proof().canonical(), "transactions", block.transactionCount());
             return block;
         }
     }
@@ -450,14 +460,24 @@ public final class Blockchain implements AutoCloseable {
      * @return true if the chain was replaced
      */
     public boolean adoptIfLonger(List<Block> candidate) {
+        return adoptIfLonger(candidate, null);
+    }
+
+    /**
+     * As {@link #adoptIfLonger(List)}, the chain having come from {@code from} (a peer's address,
+     * or null), as the event that tells of it says.
+     */
+    public boolean adoptIfLonger(List<Block> candidate, String from) {
         checkOpen();
         NodeState next;
+        NodeState before;
         boolean adopted = false;
         int kept = 0;
         int dropped = 0;
         writer.lock();
         try {
             NodeState current = latest;
+            before = current;
             // A tie keeps our chain. Ours may have grown while peers were asked, and what made it
             // grow may still be on its way to disk: the caller then answers after it is durable.
             next = current;
@@ -496,7 +516,43 @@ public final class Blockchain implements AutoCloseable {
         int newBlocks = candidate.size() - kept;
         int lost = dropped;
         LOG.info(() -> "adopted a chain of " + candidate.size() + " blocks: " + newBlocks + " new, " + lost + " of ours dropped");
+        reportAdoption(before, candidate, kept, from);
         return true;
+    }
+
+    /** Tells of an adopted chain: blocks that extend ours, or a reorg with what it dropped and put back. */
+    private void reportAdoption(NodeState before, List<Block> candidate, int kept, String from) {
+        Block tip = candidate.get(candidate.size() - 1);
+        String source = from == null ? "a peer" : from;
+        if (kept == before.length()) {
+            int count = candidate.size() - kept;
+            events.report("block", "synced", "took " + plural(count, "block") + " from " + source + ": now "
+                            + candidate.size() + " blocks, the newest " + tip.index() + " (" + shortHash(tip.hash()) + ")",
+                    "index", tip.index(), "hash", tip.hash(), "from", source, "blocks", count);
+            return;
+        }
+        List<Block> droppedBlocks = before.chain().subList(kept, before.length());
+        List<String> droppedHashes = new ArrayList<>();
+        for (Block block : droppedBlocks.subList(0, Math.min(10, droppedBlocks.size()))) {
+            droppedHashes.add(block.hash());
+        }
+        int returned = Reorg.returned(before.chain(), candidate).size();
+        Block oldTip = before.tip();
+        events.report("reorg", "adopted", "adopted " + source + "'s chain (" + candidate.size() + " > " + before.length()
+                        + " blocks): our " + (droppedBlocks.size() == 1 ? "block " + oldTip.index() + " (" + shortHash(oldTip.hash())
+                        + ")" : droppedBlocks.size() + " blocks from " + (kept + 1)) + " dropped, " + plural(returned, "transaction")
+                        + " back in the pool",
+                "from", source, "length", candidate.size(), "previous_length", before.length(), "fork_point", kept,
+                "old_tip", oldTip.hash(), "new_tip", tip.hash(), "dropped", droppedBlocks.size(),
+                "dropped_hashes", String.join(",", droppedHashes), "returned", returned);
+    }
+
+    private static String shortHash(String hash) {
+        return hash.length() <= 8 ? hash : hash.substring(0, 8) + "…";
+    }
+
+    private static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** What became of a block a peer sent. */

@@ -65,6 +65,19 @@ final class Reorg {
     }
 
     /** The transactions {@code blocks} hold, mining rewards excepted, in order. */
+    /**
+     * The transactions of the old chain's blocks past the common prefix that the new chain's
+     * blocks past it do not hold: what a switch puts back in the pool (rewards excepted).
+     */
+    static List<Transaction> returned(List<Block> oldChain, List<Block> newChain) {
+        int common = commonPrefix(oldChain, newChain);
+        List<JsonObject> included = new ArrayList<>();
+        for (Block adopted : newChain.subList(common, newChain.size())) {
+            included.addAll(adopted.transactions());
+        }
+        return Transaction.without(transfersIn(oldChain.subList(common, oldChain.size())), included);
+    }
+
     private static List<Transaction> transfersIn(List<Block> blocks) {
         List<Transaction> transfers = new ArrayList<>();
         for (Block block : blocks) {

@@ -3,7 +3,7 @@ package io.learnchain.web;
 import io.learnchain.chain.Transaction;
 import io.learnchain.json.JsonNumber;
 import io.learnchain.json.JsonObject;
-import io.learnchain.net.Feed;
+import io.learnchain.node.EventLog;
 import io.learnchain.net.Network;
 import io.learnchain.node.Blockchain;
 import io.learnchain.peer.PeerOutcome;
@@ -67,7 +67,7 @@ public final class Answers {
         write(new ChainTail(1, null));
         Peer peer = new Peer("http://warm-up", "never resolved", null, null, null, null, "unknown", null, null, 0);
         write(new Status("warm-up", 1, "0", 0, 4, List.of(peer), 1, "warm-up", "warm-up", new Blockchain.Activity(0, 0, 0, 0),
-                new Network.Traffic(0, 0, 0, Map.of(), Map.of(), Map.of()), List.of(new Feed.Event("", "", "", "")), Map.of()));
+                new Network.Traffic(0, 0, 0, Map.of(), Map.of(), Map.of()), List.of(Event.of(new EventLog(1).report("block", "mined", "warm-up", "index", 1))), Map.of()));
     }
 
     private static byte[] write(Object answer) {
@@ -160,7 +160,23 @@ public final class Answers {
     /** {@code /status}: a summary of the node, cheap to poll. */
     public record Status(String nodeId, long length, String lastHash, int pending, int difficulty, List<Peer> peers,
                          int miningThreads, String dataDir, String startedAt, Blockchain.Activity activity,
-                         Network.Traffic network, List<Feed.Event> feed, Map<String, Object> settings) {
+                         Network.Traffic network, List<Event> feed, Map<String, Object> settings) {
+    }
+
+    /**
+     * Something that happened in the node ({@link EventLog}): in {@code /status}'s feed and in
+     * the live stream {@code /events}.
+     *
+     * @param at     when (ISO-8601)
+     * @param type   block, reorg, transaction, peer or mining
+     * @param code   what happened (mined, pushed, synced, adopted, accepted, relayed, refused, registered, ...)
+     * @param params the values {@code text} names, for a page to say it in its reader's language
+     * @param text   the sentence in English
+     */
+    public record Event(String id, String at, String type, String code, Map<String, Object> params, String text) {
+        static Event of(EventLog.Event event) {
+            return new Event(event.id(), event.at().toString(), event.type(), event.code(), event.params(), event.text());
+        }
     }
 
     /** {@code /peer/locate}: the highest block of the sender's locator this node holds, and its length. */
