@@ -139,6 +139,13 @@
   // ---- rendering ------------------------------------------------------------------------
 
   function renderStatus(status) {
+    if (status.name && $('node-name').textContent !== status.name) {
+      // the node's name and colour tell it apart from its neighbours on a projector
+      $('node-name').textContent = status.name;
+      $('node-name').title = status.name;
+      document.title = `${status.name} · Blockchain node`;
+      document.querySelector('header').style.backgroundColor = status.colour;
+    }
     $('height').textContent = status.length;
     $('pending-count').textContent = status.pending;
     $('difficulty').textContent = `${status.difficulty} leading zeros`;

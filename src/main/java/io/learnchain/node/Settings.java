@@ -40,11 +40,13 @@ import java.util.function.Function;
  *                       resolves, as in the tutorial
  * @param syncInterval   how often to pull from every peer (zero: never on a schedule)
  * @param publicUrl      this node's address as peers reach it, or null to take the address requests arrive at
+ * @param name           what the node is called on its page and in {@code /status} (a class tells its nodes
+ *                       apart by it), or null for the host, port and context path a request names
  * @param peers          limits on talking to peers
  */
 public record Settings(Path dataDir, String dataDirSource, int miningThreads, int difficulty, int maxBodyBytes, int maxJsonDepth, int maxPeers,
                        int maxPending, long maxPendingBytes, int maxBlockBytes, List<String> startPeers, boolean signedLedger, String adminToken,
-                       boolean liveNetwork, Duration syncInterval, String publicUrl, PeerSettings peers) {
+                       boolean liveNetwork, Duration syncInterval, String publicUrl, String name, PeerSettings peers) {
 
     /** JSON nesting the node ever accepts; stored records are read back within it. */
     static final int MAX_DEPTH = 1000;
@@ -70,6 +72,7 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
         shown.put("network", liveNetwork ? "live" : "manual");
         shown.put("syncIntervalMs", syncInterval.toMillis());
         shown.put("publicUrl", publicUrl == null ? "" : publicUrl);
+        shown.put("name", name == null ? "" : name);
         shown.put("peer.connectTimeoutMs", peers.connectTimeout().toMillis());
         shown.put("peer.responseTimeoutMs", peers.responseTimeout().toMillis());
         shown.put("peer.deadlineMs", peers.deadline().toMillis());
@@ -129,10 +132,25 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
                 source.choice("network", "live", "manual"),
                 Duration.ofMillis(source.integer("syncIntervalMs", 5000, 0, DAY_MS)),
                 source.address("publicUrl"),
+                source.name("name"),
                 peers);
     }
 
     private record Source(Function<String, String> contextParameter) {
+        /** A name for people: 1 to 40 characters, no control characters; null when not set. */
+        String name(String name) {
+            String value = text(name);
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            String stripped = value.strip();
+            if (stripped.length() > 40 || stripped.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("setting blockchain." + name + " must be 1 to 40 characters without control"
+                        + " characters, not '" + (stripped.length() > 60 ? stripped.substring(0, 60) + "…" : stripped) + "'");
+            }
+            return stripped;
+        }
+
         String text(String name) {
             String key = "blockchain." + name;
             String value = System.getProperty(key);

@@ -66,7 +66,7 @@ public final class Answers {
         write(new Message("warm-up"));
         write(new ChainTail(1, null));
         Peer peer = new Peer("http://warm-up", "never resolved", null, null, null, null, "unknown", null, null, 0);
-        write(new Status("warm-up", 1, "0", 0, 4, List.of(peer), 1, "warm-up", "warm-up", new Blockchain.Activity(0, 0, 0, 0),
+        write(new Status("warm-up", colour("warm-up"), "warm-up", 1, "0", 0, 4, List.of(peer), 1, "warm-up", "warm-up", new Blockchain.Activity(0, 0, 0, 0),
                 new Network.Traffic(0, 0, 0, Map.of(), Map.of(), Map.of()), List.of(Event.of(new EventLog(1).report("block", "mined", "warm-up", "index", 1))), Map.of()));
     }
 
@@ -157,8 +157,13 @@ public final class Answers {
     public record Pending(List<Transaction> transactions, int length) {
     }
 
-    /** {@code /status}: a summary of the node, cheap to poll. */
-    public record Status(String nodeId, long length, String lastHash, int pending, int difficulty, List<Peer> peers,
+    /**
+     * {@code /status}: a summary of the node, cheap to poll.
+     *
+     * @param name   the setting {@code name}, or the host, port and context path the request named
+     * @param colour the name's colour ({@link #colour}), the same on every page that shows it
+     */
+    public record Status(String name, String colour, String nodeId, long length, String lastHash, int pending, int difficulty, List<Peer> peers,
                          int miningThreads, String dataDir, String startedAt, Blockchain.Activity activity,
                          Network.Traffic network, List<Event> feed, Map<String, Object> settings) {
     }
@@ -177,6 +182,16 @@ public final class Answers {
         static Event of(EventLog.Event event) {
             return new Event(event.id(), event.at().toString(), event.type(), event.code(), event.params(), event.text());
         }
+    }
+
+    /**
+     * A colour for a node's name, for a class to tell nodes apart on a projector: a hue from the
+     * name's SHA-256, dark enough for white text on it. Every page computes the same one for a name.
+     */
+    static String colour(String name) {
+        byte[] digest = io.learnchain.chain.Sha256.digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        int hue = ((digest[0] & 0xff) << 8 | (digest[1] & 0xff)) % 360;
+        return "hsl(" + hue + ", 70%, 32%)";
     }
 
     /** {@code /peer/locate}: the highest block of the sender's locator this node holds, and its length. */

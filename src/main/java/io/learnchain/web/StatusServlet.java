@@ -14,7 +14,9 @@ public final class StatusServlet extends ApiServlet {
     Reply handle(HttpServletRequest request) {
         Blockchain blockchain = blockchain();
         NodeState state = blockchain.state();
-        return Reply.ok(new Answers.Status(blockchain.nodeId(), state.length(), state.tip().hash(), state.pending().size(),
+        String name = settings().name() != null ? settings().name()
+                : request.getServerName() + ":" + request.getServerPort() + request.getContextPath();
+        return Reply.ok(new Answers.Status(name, Answers.colour(name), blockchain.nodeId(), state.length(), state.tip().hash(), state.pending().size(),
                 blockchain.difficulty(), Answers.Peer.of(state.peers(), network()), blockchain.miningThreads(),
                 blockchain.storeLocation(), blockchain.startedAt().toString(), blockchain.activity(), network().traffic(),
                 network().feed().stream().map(Answers.Event::of).toList(), settings().shown()));

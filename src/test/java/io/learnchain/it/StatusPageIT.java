@@ -75,6 +75,38 @@ class StatusPageIT {
         waitUpTo(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
     }
 
+    /**
+     * Three nodes side by side on a projector: each page shows its node's name in the header and
+     * the tab title, on its own colour, and at 640 px nothing makes the page scroll sideways.
+     */
+    @Test
+    void aNodesNameAndColourAreOnItsPageWhichFitsAThirdOfAProjector() {
+        try (TestNode named = TestNode.start("/b", Map.of("blockchain.name", "Node B"))) {
+            assertEquals(200, Http.get(named.url() + "/mine").status());
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(640, 1000));
+            try {
+                browser.get(named.url() + "/");
+                waitForText("node-name", "Node B");
+                waitUpTo(15).until(d -> "Node B · Blockchain node".equals(d.getTitle()));
+                String colour = (String) ((JavascriptExecutor) browser).executeScript(
+                        "return getComputedStyle(document.querySelector('header')).backgroundColor;");
+                assertEquals(rgb(Http.get(named.url() + "/status").json().get("colour")), colour, "the colour /status gives");
+                Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertEquals(0, overflow.intValue(), "no page-wide horizontal scroll at 640 px");
+            } finally {
+                browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1800));
+            }
+        }
+    }
+
+    /** The browser's rgb(...) for a CSS colour, for comparing with a computed style. */
+    private static String rgb(Object css) {
+        return (String) ((JavascriptExecutor) browser).executeScript(
+                "const probe = document.createElement('i'); probe.style.color = arguments[0]; document.body.append(probe);"
+                + "const rgb = getComputedStyle(probe).color; probe.remove(); return rgb;", css);
+    }
+
     /** A node that could not start shows why on its page, in its own words, as the first thing. */
     @Test
     void aNodeThatCannotStartSaysWhyOnItsPage() throws Exception {
