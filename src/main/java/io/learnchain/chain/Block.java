@@ -66,29 +66,29 @@ public final class Block {
 
     private static Block fromJson(Json value, byte[] compactEncoding) throws InvalidChainException {
         if (!(value instanceof JsonObject json)) {
-            throw new InvalidChainException("a block must be an object, not " + value.typeName());
+            throw new InvalidChainException(InvalidChainException.TYPE, -1, "a block must be an object, not " + value.typeName());
         }
         JsonNumber indexNumber = integerField(json, "index", "a block");
         long index;
         try {
             index = indexNumber.bigInteger().longValueExact();
         } catch (ArithmeticException e) {
-            throw new InvalidChainException("a block: index " + indexNumber + " is out of range");
+            throw new InvalidChainException(InvalidChainException.TYPE, -1, "a block: index " + indexNumber + " is out of range");
         }
         JsonNumber proof = integerField(json, "proof", "block " + index);
         Json timestamp = json.get("timestamp");
         if (!(timestamp instanceof JsonNumber)) {
-            throw new InvalidChainException("block " + index + ": timestamp must be a number");
+            throw new InvalidChainException(InvalidChainException.TYPE, index, "block " + index + ": timestamp must be a number");
         }
         if (!(json.get("previous_hash") instanceof JsonString previousHash)) {
-            throw new InvalidChainException("block " + index + ": previous_hash must be a string");
+            throw new InvalidChainException(InvalidChainException.TYPE, index, "block " + index + ": previous_hash must be a string");
         }
         if (!(json.get("transactions") instanceof JsonArray list)) {
-            throw new InvalidChainException("block " + index + ": transactions must be a list");
+            throw new InvalidChainException(InvalidChainException.TYPE, index, "block " + index + ": transactions must be a list");
         }
         for (int i = 0; i < list.size(); i++) {
             if (!(list.get(i) instanceof JsonObject tx) || !tx.has("sender") || !tx.has("recipient") || !tx.has("amount")) {
-                throw new InvalidChainException("block " + index + ": transaction " + i
+                throw new InvalidChainException(InvalidChainException.TYPE, index, "block " + index + ": transaction " + i
                         + " must be an object with sender, recipient and amount");
             }
         }
@@ -187,7 +187,7 @@ public final class Block {
 
     private static JsonNumber integerField(JsonObject json, String name, String where) throws InvalidChainException {
         if (!(json.get(name) instanceof JsonNumber n) || !n.isInteger()) {
-            throw new InvalidChainException(where + ": " + name + " must be an integer");
+            throw new InvalidChainException(InvalidChainException.TYPE, -1, where + ": " + name + " must be an integer");
         }
         return n;
     }

@@ -26,7 +26,7 @@ public final class ChainValidator {
             try {
                 blocks.add(Block.fromJson(item));
             } catch (InvalidChainException e) {
-                throw new InvalidChainException("block at position " + (blocks.size() + 1) + ": " + e.getMessage());
+                throw e.at(blocks.size() + 1);
             }
         }
         validate(blocks);
@@ -41,7 +41,7 @@ public final class ChainValidator {
     /** Checks the rules that tie blocks together, at {@code difficulty} (leading hex zeros of a proof). */
     public static void validate(List<Block> blocks, int difficulty) throws InvalidChainException {
         if (blocks.isEmpty()) {
-            throw new InvalidChainException("the chain is empty");
+            throw new InvalidChainException(InvalidChainException.GENESIS, 1, "the chain is empty");
         }
         checkGenesis(blocks.get(0));
         for (int i = 1; i < blocks.size(); i++) {
@@ -65,31 +65,31 @@ public final class ChainValidator {
 
     public static void checkGenesis(Block genesis) throws InvalidChainException {
         if (genesis.index() != 1) {
-            throw new InvalidChainException("the first block must have index 1, not " + genesis.index());
+            throw new InvalidChainException(InvalidChainException.GENESIS, 1, "the first block must have index 1, not " + genesis.index());
         }
         if (!Block.GENESIS_PREVIOUS_HASH.equals(genesis.previousHash())) {
-            throw new InvalidChainException("block 1: previous_hash must be \"1\"");
+            throw new InvalidChainException(InvalidChainException.GENESIS, 1, "block 1: previous_hash must be \"1\"");
         }
         if (!genesis.proof().canonical().equals(Long.toString(Block.GENESIS_PROOF))) {
-            throw new InvalidChainException("block 1: proof must be " + Block.GENESIS_PROOF);
+            throw new InvalidChainException(InvalidChainException.GENESIS, 1, "block 1: proof must be " + Block.GENESIS_PROOF);
         }
         if (genesis.transactionCount() != 0) {
-            throw new InvalidChainException("block 1: must hold no transactions");
+            throw new InvalidChainException(InvalidChainException.GENESIS, 1, "block 1: must hold no transactions");
         }
     }
 
     /** Checks that {@code block} may follow {@code parent}, at {@code difficulty}. */
     public static void checkLink(Block parent, Block block, int difficulty) throws InvalidChainException {
         if (block.index() != parent.index() + 1) {
-            throw new InvalidChainException("block " + block.index() + " follows block " + parent.index()
+            throw new InvalidChainException(InvalidChainException.INDEX, parent.index() + 1, "block " + block.index() + " follows block " + parent.index()
                     + ": index must be " + (parent.index() + 1));
         }
         if (!block.previousHash().equals(parent.hash())) {
-            throw new InvalidChainException("block " + block.index() + ": previous_hash " + block.previousHash()
+            throw new InvalidChainException(InvalidChainException.PREVIOUS_HASH, block.index(), "block " + block.index() + ": previous_hash " + block.previousHash()
                     + " is not the hash of block " + parent.index() + " (" + parent.hash() + ")");
         }
         if (!ProofOfWork.isValid(parent.proof().canonical(), block.proof().canonical(), parent.hash(), difficulty)) {
-            throw new InvalidChainException("block " + block.index() + ": proof " + block.proof()
+            throw new InvalidChainException(InvalidChainException.PROOF, block.index(), "block " + block.index() + ": proof " + block.proof()
                     + " is not a valid proof of work after block " + parent.index());
         }
     }

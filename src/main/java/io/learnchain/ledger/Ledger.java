@@ -132,18 +132,22 @@ public final class Ledger {
             if (Transaction.isReward(tx)) {
                 if (i != transactions.size() - 1 || !(tx.get("amount") instanceof JsonNumber amount)
                         || !amount.canonical().equals("1") || !(tx.get("recipient") instanceof JsonString)) {
-                    throw new InvalidChainException("block " + block.index() + ": a reward must be the block's last"
+                    throw new InvalidChainException(InvalidChainException.REWARD, block.index(), "block " + block.index()
+                            + ": a reward must be the block's last"
                             + " transaction, of exactly 1");
                 }
                 credit(((JsonString) tx.get("recipient")).value(), BigInteger.ONE);
                 continue;
             }
             String refusal = form.refusal(tx);
+            String rule = refusal == null ? null
+                    : refusal.startsWith("the signature") ? InvalidChainException.SIGNATURE : InvalidChainException.TRANSACTION;
             if (refusal == null) {
                 refusal = placeRefusal(tx, Map.of(), Map.of());
+                rule = refusal == null ? null : refusal.startsWith("nonce") ? InvalidChainException.NONCE : InvalidChainException.BALANCE;
             }
             if (refusal != null) {
-                throw new InvalidChainException("block " + block.index() + ", transaction " + (i + 1) + ": " + refusal);
+                throw new InvalidChainException(rule, block.index(), "block " + block.index() + ", transaction " + (i + 1) + ": " + refusal);
             }
             apply(tx);
         }

@@ -14,6 +14,7 @@ import io.learnchain.node.TransactionRefusedException;
 import io.learnchain.peer.Deadline;
 import io.learnchain.peer.PeerClient;
 import io.learnchain.peer.PeerFailure;
+import io.learnchain.peer.PeerOutcome;
 import io.learnchain.peer.PeerSettings;
 
 import java.io.ByteArrayOutputStream;
@@ -205,6 +206,9 @@ final class Gossip implements AutoCloseable {
                     // paused, even for a 404: a node being redeployed answers one for a moment; what a
                     // peer speaks is learnt from its answers to syncs (Sync), which end the pause
                     book.pushFailed(peer);
+                    if (e.outcome().equals(PeerOutcome.UNREACHABLE) || e.outcome().equals(PeerOutcome.TIMEOUT)) {
+                        book.unreachable(peer);
+                    }
                     clear();
                 }
             }

@@ -55,7 +55,7 @@ public final class Network implements AutoCloseable {
     private final Blockchain blockchain;
     private final PeerSettings settings;
     private final PeerClient client;
-    private final PeerBook book = new PeerBook();
+    private final PeerBook book;
     private final Tally blocksReceived = new Tally();
     private final Tally transactionsReceived = new Tally();
     private final ScheduledExecutorService timer;
@@ -81,6 +81,7 @@ public final class Network implements AutoCloseable {
         this.live = live;
         this.settings = settings;
         this.publicUrl = publicUrl;
+        this.book = new PeerBook(blockchain.events());
         this.client = new PeerClient(settings, blockchain.nodeId());
         this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("network-timer", false));
         this.consensus = new Consensus(blockchain, settings, client);

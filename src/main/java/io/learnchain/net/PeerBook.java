@@ -1,5 +1,7 @@
 package io.learnchain.net;
 
+import io.learnchain.node.EventLog;
+
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -38,11 +40,18 @@ final class PeerBook {
      *                          broke the rules (0: not shunned)
      * @param rejected          how many of the chains fetched from it broke the rules
      */
-    record Entry(Protocol protocol, long height, Instant lastHeard, long pushesPausedUntil, long shunnedUntil, long rejected) {
-        static final Entry NEW = new Entry(Protocol.UNKNOWN, -1, null, 0, 0, 0);
+    record Entry(Protocol protocol, long height, Instant lastHeard, long pushesPausedUntil, long shunnedUntil, long rejected,
+                 boolean down) {
+        static final Entry NEW = new Entry(Protocol.UNKNOWN, -1, null, 0, 0, 0, false);
     }
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final EventLog events;
+
+    /** @param events told when a peer stops answering, and when it answers again */
+    PeerBook(EventLog events) {
+        this.events = events;
+    }
 
     Entry get(String peer) {
         return entries.getOrDefault(peer, Entry.NEW);
@@ -53,11 +62,28 @@ final class PeerBook {
      * {@code height} -1 when the answer did not tell.
      */
     void heard(String peer, Protocol protocol, long height) {
+        Entry before = entries.get(peer);
         entries.compute(peer, (p, e) -> {
             Entry old = e == null ? Entry.NEW : e;
             return new Entry(protocol == Protocol.UNKNOWN ? old.protocol() : protocol, height >= 0 ? height : old.height(),
-                    Instant.now(), 0, old.shunnedUntil(), old.rejected());
+                    Instant.now(), 0, old.shunnedUntil(), old.rejected(), false);
         });
+        if (before != null && before.down()) {
+            events.report("peer", "reachable", peer + " answers again", "peer", peer);
+        }
+    }
+
+    /** A connection to the peer failed, or it did not answer in time: told once, until it answers again. */
+    void unreachable(String peer) {
+        Entry before = entries.get(peer);
+        entries.compute(peer, (p, e) -> {
+            Entry old = e == null ? Entry.NEW : e;
+            return new Entry(old.protocol(), old.height(), old.lastHeard(), old.pushesPausedUntil(), old.shunnedUntil(),
+                    old.rejected(), true);
+        });
+        if (before == null || !before.down()) {
+            events.report("peer", "unreachable", peer + " does not answer", "peer", peer);
+        }
     }
 
     /** Pushing to the peer failed: pushes pause a while, or until it answers a sync. */
@@ -65,7 +91,7 @@ final class PeerBook {
         entries.compute(peer, (p, e) -> {
             Entry old = e == null ? Entry.NEW : e;
             return new Entry(old.protocol(), old.height(), old.lastHeard(), System.nanoTime() + PAUSE_NANOS, old.shunnedUntil(),
-                    old.rejected());
+                    old.rejected(), old.down());
         });
     }
 
@@ -74,7 +100,7 @@ final class PeerBook {
         entries.compute(peer, (p, e) -> {
             Entry old = e == null ? Entry.NEW : e;
             return new Entry(old.protocol(), old.height(), old.lastHeard(), old.pushesPausedUntil(),
-                    System.nanoTime() + PAUSE_NANOS, old.rejected() + 1);
+                    System.nanoTime() + PAUSE_NANOS, old.rejected() + 1, old.down());
         });
     }
 

@@ -9,6 +9,7 @@ import io.learnchain.node.NodeStoppedException;
 import io.learnchain.peer.Deadline;
 import io.learnchain.peer.PeerClient;
 import io.learnchain.peer.PeerFailure;
+import io.learnchain.peer.PeerOutcome;
 import io.learnchain.peer.PeerSettings;
 import io.learnchain.peer.RoundBudget;
 
@@ -173,6 +174,9 @@ final class Sync implements AutoCloseable {
             return false;
         } catch (PeerFailure e) {
             LOG.fine(() -> "sync with " + peer + ": " + e.outcome() + ", " + e.getMessage());
+            if (e.outcome().equals(PeerOutcome.UNREACHABLE) || e.outcome().equals(PeerOutcome.TIMEOUT)) {
+                book.unreachable(peer);
+            }
             return false;
         } catch (InvalidChainException e) {
             LOG.info(() -> "sync with " + peer + ": its chain is invalid: " + e.getMessage());

@@ -57,6 +57,9 @@ public final class Blockchain implements AutoCloseable {
     /** Guarded by {@link #writer}. */
     private final MinedElsewhere minedElsewhere = new MinedElsewhere(100_000);
     private final EventLog events = new EventLog(1000);
+    /** Tells of searches under way (one daemon thread, idle when nothing is mined). */
+    private final java.util.concurrent.ScheduledExecutorService progress =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("mining-progress", false));
     private final LongAdder blocksMined = new LongAdder();
     private final LongAdder blocksReceived = new LongAdder();
     private final LongAdder chainsAdopted = new LongAdder();
@@ -312,7 +315,7 @@ public final class Blockchain implements AutoCloseable {
         while (true) {
             checkOpen();
             Block parent = latest.tip();
-            long proof = miner.findProof(parent, () -> closed || latest.tip() != parent);
+            long proof = searchTellingProgress(parent);
             if (proof == ProofOfWork.CANCELLED) {
                 continue; // the tip moved: search again after the new one
             }
@@ -345,6 +348,43 @@ public final class Blockchain implements AutoCloseable {
             return block;
         }
     }
+
+    /**
+     * The miner's search after {@code parent}, told as it goes: started, attempts and rate every
+     * {@value #PROGRESS_MS} ms, found (announced: live only, not kept).
+     */
+    private long searchTellingProgress(Block parent) {
+        long attemptsBefore = miner.attempts();
+        long started = System.nanoTime();
+        long next = parent.index() + 1;
+        events.announce("mining", "started", "mining block " + next + " at difficulty " + difficulty, "index", next,
+                "difficulty", difficulty);
+        Runnable tell = () -> {
+            long attempts = miner.attempts() - attemptsBefore;
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long rate = seconds > 0 ? Math.round(attempts / seconds) : 0;
+            events.announce("mining", "progress", "mining block " + next + ": " + attempts + " proofs tried, " + rate + " a second",
+                    "index", next, "attempts", attempts, "rate", rate);
+        };
+        java.util.concurrent.ScheduledFuture<?> ticking = progress.scheduleAtFixedRate(tell, PROGRESS_MS, PROGRESS_MS,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+        long proof;
+        try {
+            proof = miner.findProof(parent, () -> closed || latest.tip() != parent);
+        } finally {
+            ticking.cancel(false);
+        }
+        if (proof != ProofOfWork.CANCELLED) {
+            long attempts = miner.attempts() - attemptsBefore;
+            events.announce("mining", "found", "found proof " + proof + " for block " + next + " after " + attempts + " tries",
+                    "index", next, "proof", proof, "attempts", attempts,
+                    "seconds", Math.round((System.nanoTime() - started) / 1e6) / 1000.0);
+        }
+        return proof;
+    }
+
+    /** How often a search's progress is told. */
+    private static final long PROGRESS_MS = 250;
 
     /**
      * Splits the pool: the oldest transactions that fit in a block go to {@code block}, the rest
@@ -657,6 +697,8 @@ public final class Blockchain implements AutoCloseable {
     public void close() {
         closed = true;
         miner.close();
+        progress.shutdownNow();
+        DaemonThreads.awaitEnd(progress); // a server undeploying the WAR must find no thread left
         try {
             store.close();
         } catch (StoreException e) {

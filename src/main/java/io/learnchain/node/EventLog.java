@@ -32,7 +32,7 @@ public final class EventLog {
     /**
      * One event.
      *
-     * @param id     {@code <epoch>-<sequence>}
+     * @param id     {@code <epoch>-<sequence>}, or null for what is announced and not kept (sequence 0)
      * @param type   block, reorg, transaction, peer or mining
      * @param code   what happened, in a word a page translates (mined, pushed, synced, refused, ...)
      * @param params the values the sentence names (hashes, indexes, peers, counts, reasons)
@@ -84,6 +84,24 @@ public final class EventLog {
             listener.accept(event);
         }
         return event;
+    }
+
+    /**
+     * Tells listeners of something passing (a miner's progress, a few times a second), without
+     * keeping it: it has no id and is not replayed.
+     */
+    public void announce(String type, String code, String text, Object... params) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < params.length; i += 2) {
+            values.put((String) params[i], params[i + 1]);
+        }
+        Event event = new Event(null, 0, Instant.now(), type, code, Collections.unmodifiableMap(values), cut(text));
+        for (Consumer<Event> listener : listeners) {
+            listener.accept(event);
+        }
     }
 
     /** {@code text} no longer than {@link #MAX_ECHO}, marked where it was cut. */

@@ -40,13 +40,18 @@ import java.util.function.Function;
  *                       resolves, as in the tutorial
  * @param syncInterval   how often to pull from every peer (zero: never on a schedule)
  * @param publicUrl      this node's address as peers reach it, or null to take the address requests arrive at
+ * @param maxValidateBytes the largest body {@code POST /chain/validate} takes (a chain a student edited)
+ * @param maxEventStreams how many {@code /events} streams may be open at once
+ * @param maxEventStreamsPerAddress how many of them one source address may open (a class on one LAN
+ *                       has an address each; strangers behind one address share it)
  * @param name           what the node is called on its page and in {@code /status} (a class tells its nodes
  *                       apart by it), or null for the host, port and context path a request names
  * @param peers          limits on talking to peers
  */
 public record Settings(Path dataDir, String dataDirSource, int miningThreads, int difficulty, int maxBodyBytes, int maxJsonDepth, int maxPeers,
                        int maxPending, long maxPendingBytes, int maxBlockBytes, List<String> startPeers, boolean signedLedger, String adminToken,
-                       boolean liveNetwork, Duration syncInterval, String publicUrl, String name, PeerSettings peers) {
+                       boolean liveNetwork, Duration syncInterval, String publicUrl, String name, int maxValidateBytes,
+                       int maxEventStreams, int maxEventStreamsPerAddress, PeerSettings peers) {
 
     /** JSON nesting the node ever accepts; stored records are read back within it. */
     static final int MAX_DEPTH = 1000;
@@ -73,6 +78,9 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
         shown.put("syncIntervalMs", syncInterval.toMillis());
         shown.put("publicUrl", publicUrl == null ? "" : publicUrl);
         shown.put("name", name == null ? "" : name);
+        shown.put("maxValidateBytes", maxValidateBytes);
+        shown.put("maxEventStreams", maxEventStreams);
+        shown.put("maxEventStreamsPerAddress", maxEventStreamsPerAddress);
         shown.put("peer.connectTimeoutMs", peers.connectTimeout().toMillis());
         shown.put("peer.responseTimeoutMs", peers.responseTimeout().toMillis());
         shown.put("peer.deadlineMs", peers.deadline().toMillis());
@@ -133,6 +141,9 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
                 Duration.ofMillis(source.integer("syncIntervalMs", 5000, 0, DAY_MS)),
                 source.address("publicUrl"),
                 source.name("name"),
+                (int) source.integer("maxValidateBytes", 4L << 20, 1024, MAX_ARRAY_BYTES / 4),
+                (int) source.integer("maxEventStreams", 1000, 1, 100_000),
+                (int) source.integer("maxEventStreamsPerAddress", 20, 1, 100_000),
                 peers);
     }
 

@@ -64,6 +64,8 @@ public final class Answers {
         write(new NodesChanged("Nodes have been removed", List.of()));
         write(new NodesRegistered("New nodes have been added", List.of(), List.of(Registered.of("http://warm-up", "added"))));
         write(new Message("warm-up"));
+        write(new Valid(true, 1));
+        write(new Invalid(false, 1, "proof", "warm-up"));
         write(new ChainTail(1, null));
         Peer peer = new Peer("http://warm-up", "never resolved", null, null, null, null, "unknown", null, null, 0);
         write(new Status("warm-up", colour("warm-up"), "warm-up", 1, "0", 0, 4, List.of(peer), 1, "warm-up", "warm-up", new Blockchain.Activity(0, 0, 0, 0),
@@ -192,6 +194,18 @@ public final class Answers {
         byte[] digest = io.learnchain.chain.Sha256.digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         int hue = ((digest[0] & 0xff) << 8 | (digest[1] & 0xff)) % 360;
         return "hsl(" + hue + ", 70%, 32%)";
+    }
+
+    /** {@code POST /chain/validate}: the chain meets every rule. */
+    public record Valid(boolean valid, int length) {
+    }
+
+    /**
+     * {@code POST /chain/validate}: the first block that breaks a rule.
+     *
+     * @param rule type, genesis, index, previous_hash, proof, transaction, reward, signature, nonce or balance
+     */
+    public record Invalid(boolean valid, long index, String rule, String message) {
     }
 
     /** {@code /peer/locate}: the highest block of the sender's locator this node holds, and its length. */

@@ -84,6 +84,9 @@ abstract class ApiServlet extends HttpServlet {
             reply = handle(request);
         } catch (ApiException e) {
             LOG.info(() -> "rejected " + method + " " + request.getRequestURI() + ": " + e.status() + " " + e.getMessage());
+            if (e.status() == 503) {
+                response.setHeader("Retry-After", "5"); // busy for a moment: try again
+            }
             reply = new Reply(e.status(), Reply.message(e.getMessage()));
         } catch (TransactionRefusedException e) {
             LOG.info(() -> "rejected " + method + " " + request.getRequestURI() + ": 400 " + e.getMessage());

@@ -3,6 +3,7 @@ package io.learnchain.web;
 import io.learnchain.node.Blockchain;
 import io.learnchain.node.DaemonThreads;
 import io.learnchain.node.EventLog;
+import io.learnchain.node.Settings;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,23 +40,25 @@ import java.util.function.Consumer;
  * <p><b>No thread per subscriber, and no subscriber slows the node.</b> The request goes async and
  * writes without blocking (a {@link WriteListener}); each subscriber has a queue of at most
  * {@value #MAX_QUEUED} frames, and one that lets it fill is dropped (its browser reconnects and
- * catches up). At most {@value #MAX_SUBSCRIBERS} subscribers in all and
- * {@value #MAX_PER_ADDRESS} per source address: past that, 503.
+ * catches up). At most {@code maxEventStreams} subscribers in all and {@code maxEventStreamsPerAddress}
+ * per source address (settings: 1,000 and 20): past that, 503.
  */
 public final class EventsServlet extends HttpServlet {
-    static final int MAX_SUBSCRIBERS = 1000;
-    static final int MAX_PER_ADDRESS = 20;
     static final int MAX_QUEUED = 1000;
     static final int HEARTBEAT_SECONDS = 15;
     private static final byte[] HEARTBEAT = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
-    /** Each event made into a frame once, and offered to every subscriber. */
+    private ExecutorService delivery;
+    /**
+     * Events wait here for the delivery thread, so that the miner or writer that reported one goes
+     * on at once, however many streams are open.
+     */
+    private final java.util.concurrent.LinkedBlockingQueue<EventLog.Event> toDeliver = new java.util.concurrent.LinkedBlockingQueue<>();
     private final Consumer<EventLog.Event> fanOut = event -> {
         if (!subscribers.isEmpty()) {
-            byte[] frame = frame(event);
-            subscribers.forEach(s -> s.offer(event.sequence(), frame));
+            toDeliver.add(event);
         }
     };
     private EventLog events;
@@ -62,6 +66,8 @@ public final class EventsServlet extends HttpServlet {
 
     @Override
     public void init() {
+        delivery = Executors.newSingleThreadExecutor(DaemonThreads.named("events-delivery", false));
+        delivery.execute(this::deliver);
         heartbeat = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("events-heartbeat", false));
         heartbeat.scheduleWithFixedDelay(() -> subscribers.forEach(s -> s.offer(0, HEARTBEAT)), HEARTBEAT_SECONDS,
                 HEARTBEAT_SECONDS, TimeUnit.SECONDS);
@@ -78,8 +84,10 @@ public final class EventsServlet extends HttpServlet {
             events.stopListening(fanOut);
         }
         heartbeat.shutdownNow();
+        delivery.shutdownNow();
         subscribers.forEach(Subscriber::close);
         DaemonThreads.awaitEnd(heartbeat);
+        DaemonThreads.awaitEnd(delivery);
     }
 
     @Override
@@ -96,12 +104,14 @@ public final class EventsServlet extends HttpServlet {
             return;
         }
         String address = request.getRemoteAddr();
+        Settings settings = NodeListener.settings(getServletContext());
         AtomicInteger fromAddress = perAddress.computeIfAbsent(address, a -> new AtomicInteger());
-        if (subscribers.size() >= MAX_SUBSCRIBERS || fromAddress.incrementAndGet() > MAX_PER_ADDRESS) {
+        boolean full = subscribers.size() >= settings.maxEventStreams();
+        if (full || fromAddress.incrementAndGet() > settings.maxEventStreamsPerAddress()) {
             fromAddress.decrementAndGet();
             response.setHeader("Retry-After", "10");
             ApiServlet.write(request, response, new Reply(503, Reply.message("Too many event streams are open"
-                    + (subscribers.size() >= MAX_SUBSCRIBERS ? "" : " from " + address) + "; close some, or poll /status")));
+                    + (full ? "" : " from " + address) + "; close some, or poll /status")));
             return;
         }
         response.setStatus(200);
@@ -116,6 +126,31 @@ public final class EventsServlet extends HttpServlet {
         subscriber.start(lastEventId(request));
     }
 
+    /**
+     * Delivers what waits, a batch at a time: each event made into a frame once, and each
+     * subscriber given the whole batch with one write and flush, so that a burst of events costs
+     * each stream one round rather than one per event.
+     */
+    private void deliver() {
+        List<EventLog.Event> batch = new java.util.ArrayList<>();
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                batch.add(toDeliver.take());
+                toDeliver.drainTo(batch);
+                long[] sequences = new long[batch.size()];
+                byte[][] frames = new byte[batch.size()][];
+                for (int i = 0; i < frames.length; i++) {
+                    sequences[i] = batch.get(i).sequence();
+                    frames[i] = frame(batch.get(i));
+                }
+                batch.clear();
+                subscribers.forEach(s -> s.offer(sequences, frames));
+            }
+        } catch (InterruptedException stopping) {
+            // the node is stopping: its streams close
+        }
+    }
+
     /** The id a reconnecting client saw last: the header a browser sends, or {@code ?lastEventId=} for a client that cannot set it. */
     private static String lastEventId(HttpServletRequest request) {
         String header = request.getHeader("Last-Event-ID");
@@ -124,7 +159,7 @@ public final class EventsServlet extends HttpServlet {
 
     static byte[] frame(EventLog.Event event) {
         byte[] data = Answers.bytes(Answers.Event.of(event));
-        String head = "id: " + event.id() + "\nevent: " + event.type() + "\ndata: ";
+        String head = (event.id() == null ? "" : "id: " + event.id() + "\n") + "event: " + event.type() + "\ndata: ";
         byte[] frame = new byte[head.length() + data.length + 2];
         System.arraycopy(head.getBytes(StandardCharsets.US_ASCII), 0, frame, 0, head.length());
         System.arraycopy(data, 0, frame, head.length(), data.length);
@@ -175,16 +210,24 @@ public final class EventsServlet extends HttpServlet {
             out.setWriteListener(this); // the container calls onWritePossible once it may write
         }
 
-        /** @param sequence the event's, or 0 for a frame that is no event (a heartbeat) */
+        /** @param sequence the event's, or 0 for a frame that is no event (a heartbeat, a miner's progress) */
         void offer(long sequence, byte[] frame) {
+            offer(new long[] {sequence}, new byte[][] {frame});
+        }
+
+        /** Several frames, written together. */
+        void offer(long[] sequences, byte[][] frames) {
             synchronized (this) {
-                if (early != null) {
-                    if (sequence != 0) {
-                        early.add(new Early(sequence, frame));
+                for (int i = 0; i < frames.length; i++) {
+                    if (early == null) {
+                        queue(sequences[i], frames[i]);
+                    } else if (sequences[i] != 0) {
+                        early.add(new Early(sequences[i], frames[i]));
                     }
+                }
+                if (early != null) {
                     return;
                 }
-                queue(sequence, frame);
             }
             drain();
         }

@@ -67,6 +67,9 @@ public final class Benchmark {
         if (sections.contains("big")) { // not in "all": mines 100,000 blocks once (~8 minutes here)
             big(100_000);
         }
+        if (all || sections.contains("events")) {
+            EventsBench.run(500, 50);
+        }
         if (all || sections.contains("signed")) {
             SignedBench.run(20_000);
             SignedBench.run(100_000);

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 final class EventStream implements AutoCloseable {
     private static final Jsonb JSONB = JsonbBuilder.create();
 
-    /** One frame: its id, event type, and data read as JSON (null when it is not JSON). */
+    /** One frame: its own id (null when it has none), event type, and data. */
     record Frame(String id, String event, String data) {
         @SuppressWarnings("unchecked")
         Map<String, Object> json() {
@@ -69,6 +69,7 @@ final class EventStream implements AutoCloseable {
                     if (data != null) {
                         frames.add(new Frame(id, event, data.toString()));
                     }
+                    id = null; // a frame's own id, null when it has none
                     event = "message";
                     data = null;
                 } else if (line.startsWith("id: ")) {

@@ -39,6 +39,11 @@ class EventsIT {
             assertEquals(lastHash(a), pushed.params().get("hash"));
             assertEquals(3, ((Number) pushed.params().get("index")).intValue());
             mine(b);
+            EventStream.Frame started = events.await("b starts mining", f -> f.event().equals("mining"));
+            assertEquals("started", started.code());
+            assertEquals(null, started.id(), "what passes is not kept, and has no id to resume from");
+            EventStream.Frame found = events.await("b finds the proof", f -> f.event().equals("mining") && f.code().equals("found"));
+            assertEquals(4, ((Number) found.params().get("index")).intValue());
             EventStream.Frame mined = events.await("b mines", f -> f.event().equals("block") && f.code().equals("mined"));
             assertEquals(lastHash(b), mined.params().get("hash"));
             assertTrue(mined.json().get("text").toString().startsWith("mined block 4 ("), mined.data());
@@ -119,6 +124,31 @@ class EventsIT {
             }
             List<?> feed = (List<?>) Http.get(node.url() + "/status").json().get("feed");
             assertEquals("block", ((Map<?, ?>) feed.get(0)).get("type"), "the page's feed reads the same events");
+        }
+    }
+
+    /** A peer that stops answering is told once, and again when it answers. */
+    @Test
+    void aPeerThatStopsAnsweringAndComesBackIsTold(@org.junit.jupiter.api.io.TempDir java.nio.file.Path bData) throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Map<String, String> bSettings = Map.of("blockchain.dataDir", bData.toString());
+        try (TestNode a = TestNode.start("/", Map.of("blockchain.syncIntervalMs", "300"));
+             EventStream events = new EventStream(a.url(), null)) {
+            String b;
+            try (TestNode first = TestNode.start(port, "/", bSettings)) {
+                b = first.url();
+                assertEquals(201, Http.postJson(a.url() + "/nodes/register", "{\"nodes\": [\"" + b + "\"]}").status());
+                events.await("b registered", f -> f.event().equals("peer") && f.code().equals("registered"));
+            }
+            EventStream.Frame down = events.await("b stopped", f -> f.event().equals("peer") && f.code().equals("unreachable"));
+            assertEquals(b, down.params().get("peer"));
+            try (TestNode again = TestNode.start(port, "/", bSettings)) {
+                EventStream.Frame up = events.await("b back", f -> f.event().equals("peer") && f.code().equals("reachable"));
+                assertEquals(b, up.params().get("peer"));
+            }
         }
     }
 }

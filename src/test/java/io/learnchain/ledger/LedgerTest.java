@@ -144,16 +144,20 @@ class LedgerTest {
     @Test
     void aChainBreakingARuleIsInvalid() {
         JsonObject first = tx(list("valid").get(0));
-        assertThrows(InvalidChainException.class, () -> Ledger.of(List.of(block(1), block(2, first))), "spends what alice lacks");
-        assertThrows(InvalidChainException.class, () -> Ledger.of(List.of(block(1), block(2, reward(ALICE, "2")))), "a reward of 2");
+        assertEquals(InvalidChainException.BALANCE, assertThrows(InvalidChainException.class,
+                () -> Ledger.of(List.of(block(1), block(2, first))), "spends what alice lacks").rule());
+        assertEquals(InvalidChainException.REWARD, assertThrows(InvalidChainException.class,
+                () -> Ledger.of(List.of(block(1), block(2, reward(ALICE, "2")))), "a reward of 2").rule());
         assertThrows(InvalidChainException.class, () -> Ledger.of(List.of(block(1), block(2, reward(ALICE, "1"), reward(BOB, "1")))),
                 "two rewards");
         JsonObject tampered = JsonObject.builder().put("sender", first.get("sender")).put("recipient", first.get("recipient"))
                 .put("amount", 2).put("nonce", first.get("nonce")).put("signature", first.get("signature")).build();
-        assertThrows(InvalidChainException.class, () -> Ledger.of(List.of(block(1), block(2, reward(ALICE, "1")),
-                block(3, reward(ALICE, "1")), block(4, tampered, reward(ALICE, "1")))), "an amount changed after signing");
-        assertThrows(InvalidChainException.class, () -> Ledger.of(List.of(block(1), block(2, reward(ALICE, "1")),
-                block(3, first, first))), "the same transaction twice");
+        InvalidChainException changed = assertThrows(InvalidChainException.class, () -> Ledger.of(List.of(block(1),
+                block(2, reward(ALICE, "1")), block(3, reward(ALICE, "1")), block(4, tampered, reward(ALICE, "1")))),
+                "an amount changed after signing");
+        assertEquals(List.of(InvalidChainException.SIGNATURE, 4L), List.of(changed.rule(), changed.index()));
+        assertEquals(InvalidChainException.NONCE, assertThrows(InvalidChainException.class, () -> Ledger.of(List.of(block(1),
+                block(2, reward(ALICE, "1")), block(3, first, first))), "the same transaction twice").rule());
         assertEquals(new JsonString(ALICE), first.get("sender"));
     }
 
