@@ -107,6 +107,43 @@ class StatusPageIT {
                 + "const rgb = getComputedStyle(probe).color; probe.remove(); return rgb;", css);
     }
 
+    /**
+     * The page's own canonical JSON and SHA-256 ({@code js/canonical.js}) against every vector
+     * Python made: Python's json.dumps of each hash vector and its hash (WebCrypto, and the
+     * module's own SHA-256 for pages opened over plain HTTP), and Python's repr of each float.
+     */
+    @Test
+    void theCanonicalModuleMatchesEveryPythonVector() throws Exception {
+        Path vectors = Path.of("src/test/resources/vectors");
+        browser.get(node.url() + "/");
+        Object result = ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "const hashes = JSON.parse(arguments[0]).concat(JSON.parse(arguments[1]));"
+                + "const floats = JSON.parse(arguments[2]);"
+                + "import('./js/canonical.js').then(async (m) => {"
+                + "  const bad = [];"
+                + "  for (const v of hashes) {"
+                + "    const dumped = m.pythonJsonDumps(m.parseExact(v.json));"
+                + "    if (dumped !== v.canonical) bad.push('dumps ' + v.name);"
+                + "    if (await m.sha256Hex(dumped) !== v.sha256) bad.push('sha256 ' + v.name);"
+                + "    if (m.sha256HexOfBytes(new TextEncoder().encode(dumped)) !== v.sha256) bad.push('own sha256 ' + v.name);"
+                + "  }"
+                + "  for (const [bits, repr] of floats) {"
+                + "    const view = new DataView(new ArrayBuffer(8)); view.setBigUint64(0, BigInt('0x' + bits));"
+                + "    if (m.pythonFloatRepr(view.getFloat64(0)) !== repr) bad.push('repr ' + bits);"
+                + "    if (m.pythonJsonDumps(m.parseExact(repr)) !== repr) bad.push('literal ' + repr);"
+                + "  }"
+                + "  done({checked: hashes.length + floats.length, bad: bad.slice(0, 20), secure: !!(crypto && crypto.subtle)});"
+                + "}).catch((e) => done({error: String(e)}));",
+                Files.readString(vectors.resolve("project/hash-vectors.json")),
+                Files.readString(vectors.resolve("reference/hash-vectors.json")),
+                Files.readString(vectors.resolve("project/float-vectors.json")));
+        Map<?, ?> outcome = (Map<?, ?>) result;
+        assertEquals(null, outcome.get("error"));
+        assertEquals(List.of(), outcome.get("bad"));
+        assertTrue(((Number) outcome.get("checked")).intValue() > 7_000, outcome.toString());
+    }
+
     /** A node that could not start shows why on its page, in its own words, as the first thing. */
     @Test
     void aNodeThatCannotStartSaysWhyOnItsPage() throws Exception {
