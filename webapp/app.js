@@ -130,10 +130,20 @@
     return `${s} s`;
   }
 
+  /** A block's time, and how long ago, which keeps counting (see renderAges). */
   function when(timestamp) {
     if (typeof timestamp !== 'number') return jsonText(timestamp);
     const date = new Date(timestamp * 1000);
-    return `${date.toLocaleString()} (${duration(Date.now() / 1000 - timestamp)} ago)`;
+    const ago = el('span', { className: 'age', 'data-timestamp': String(timestamp) });
+    ago.textContent = `${duration(Date.now() / 1000 - timestamp)} ago`;
+    return el('span', {}, `${date.toLocaleString()} (`, ago, ')');
+  }
+
+  /** Every "… ago" on the page, brought up to now: nothing stale is shown as current. */
+  function renderAges() {
+    for (const age of document.querySelectorAll('.age[data-timestamp]')) {
+      age.textContent = `${duration(Date.now() / 1000 - Number(age.dataset.timestamp))} ago`;
+    }
   }
 
   // ---- rendering ------------------------------------------------------------------------
@@ -208,7 +218,7 @@
         el('div', { className: 'body' },
           el('p', {}, 'Hash ', el('code', { text: hash })),
           el('p', {}, 'Previous hash ', el('code', { text: jsonText(block.previous_hash) })),
-          el('p', { text: `Time ${when(block.timestamp)}` }),
+          el('p', {}, 'Time ', when(block.timestamp)),
           transactionsTable(txs)));
       return el('li', {}, details);
     });
@@ -683,6 +693,7 @@
   });
 
   setInterval(renderUptime, 1000);
+  setInterval(renderAges, 1000);
   listen();
   poll();
   sampleLoad();

@@ -144,6 +144,41 @@ class StatusPageIT {
         assertTrue(((Number) outcome.get("checked")).intValue() > 7_000, outcome.toString());
     }
 
+    /**
+     * Inside a block: the bytes the page shows are the node's canonical JSON of the block, their
+     * SHA-256 is the block's hash, and the proof's hash starts with the difficulty's zeros, marked.
+     */
+    @Test
+    void theInspectorShowsTheBytesHashedAndTheProofOfWork() {
+        try (TestNode own = TestNode.start("/inspected", Map.of())) {
+            inspect(own);
+        }
+    }
+
+    private void inspect(TestNode inspected) {
+        assertEquals(200, Http.get(inspected.url() + "/mine").status());
+        io.learnchain.json.JsonArray chain = (io.learnchain.json.JsonArray) ((io.learnchain.json.JsonObject)
+                Http.get(inspected.url() + "/chain").exact()).get("chain");
+        int index = chain.size();
+        io.learnchain.json.JsonObject block = (io.learnchain.json.JsonObject) chain.get(index - 1);
+        browser.get(inspected.url() + "/");
+        waitUpTo(15).until(d -> "true".equals(d.findElement(By.id("inspect-form")).getAttribute("data-ready")));
+        type("inspect-index", String.valueOf(index));
+        browser.findElement(By.cssSelector("#inspect-form button")).click();
+        waitUpTo(15).withMessage(() -> "the inspector showed nothing; its error: "
+                        + browser.findElement(By.id("inspect-error")).getText())
+                .until(d -> !d.findElement(By.id("inspect-hash")).getText().isEmpty());
+        assertEquals(io.learnchain.json.JsonWriter.canonical(block), browser.findElement(By.id("inspect-bytes")).getText());
+        assertEquals(Http.get(inspected.url() + "/status").json().get("last_hash"), browser.findElement(By.id("inspect-hash")).getText());
+        assertEquals("0000", browser.findElement(By.cssSelector("#inspect-proof .zeros")).getText());
+        // a block's age keeps counting while the page stays open (the chain does not change meanwhile)
+        waitUpTo(15).until(d -> !d.findElements(By.cssSelector("#blocks .age")).isEmpty());
+        String age = browser.findElement(By.cssSelector("#blocks .age")).getAttribute("textContent");
+        waitUpTo(15).until(d -> !d.findElement(By.cssSelector("#blocks .age")).getAttribute("textContent").equals(age));
+        assertTrue(browser.findElement(By.id("inspect-proof")).getText().contains("so " + block.get("proof") + " is a valid proof"),
+                browser.findElement(By.id("inspect-proof")).getText());
+    }
+
     /** A node that could not start shows why on its page, in its own words, as the first thing. */
     @Test
     void aNodeThatCannotStartSaysWhyOnItsPage() throws Exception {
