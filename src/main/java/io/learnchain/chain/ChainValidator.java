@@ -21,6 +21,13 @@ public final class ChainValidator {
 
     /** Validates a chain received as JSON (the tutorial's difficulty) and returns its blocks. */
     public static List<Block> validate(JsonArray chain) throws InvalidChainException {
+        List<Block> blocks = blocks(chain);
+        validate(blocks);
+        return blocks;
+    }
+
+    /** The blocks of a chain received as JSON, each well-formed (not yet checked against its parent). */
+    public static List<Block> blocks(JsonArray chain) throws InvalidChainException {
         List<Block> blocks = new ArrayList<>(chain.size());
         for (Json item : chain.items()) {
             try {
@@ -29,7 +36,6 @@ public final class ChainValidator {
                 throw e.at(blocks.size() + 1);
             }
         }
-        validate(blocks);
         return blocks;
     }
 

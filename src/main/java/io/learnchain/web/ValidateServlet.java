@@ -1,14 +1,13 @@
 package io.learnchain.web;
 
 import io.learnchain.chain.Block;
+import io.learnchain.chain.ChainValidator;
 import io.learnchain.chain.InvalidChainException;
-import io.learnchain.json.Json;
 import io.learnchain.json.JsonArray;
 import io.learnchain.json.JsonObject;
 import io.learnchain.node.Settings;
 import jakarta.servlet.http.HttpServletRequest;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -43,14 +42,7 @@ public final class ValidateServlet extends ApiServlet {
             throw new ApiException(503, "Other chains are being checked; try again in a moment");
         }
         try {
-            List<Block> blocks = new ArrayList<>(chain.size());
-            for (Json item : chain.items()) {
-                try {
-                    blocks.add(Block.fromJson(item));
-                } catch (InvalidChainException e) {
-                    throw e.at(blocks.size() + 1);
-                }
-            }
+            List<Block> blocks = ChainValidator.blocks(chain);
             long stopAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
             int valid = blockchain().validate(blocks, 0, stopAt);
             if (valid < blocks.size()) {
