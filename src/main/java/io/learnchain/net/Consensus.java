@@ -113,7 +113,9 @@ public final class Consensus implements AutoCloseable {
         NodeState ours = blockchain.state();
         List<String> peers = ours.peers();
         int ourLength = ours.length();
-        long deadline = System.nanoTime() + settings.deadline().toNanos();
+        long started = System.nanoTime();
+        long deadline = started + settings.deadline().toNanos();
+        long checkUntil = settings.checkUntil(started);
         RoundBudget budget = new RoundBudget(settings.maxRoundBytes());
 
         List<HttpGet> requests = new ArrayList<>(peers.size());
@@ -126,7 +128,7 @@ public final class Consensus implements AutoCloseable {
                 HttpGet request = PeerClient.chainRequest(peer);
                 requests.add(request);
                 inFlight.add(request);
-                answers.add(fetchers.submit(() -> fetchLongerChain(request, budget, ourLength, checkUntil(deadline))));
+                answers.add(fetchers.submit(() -> fetchLongerChain(request, budget, ourLength, checkUntil)));
             }
         }
 
@@ -192,8 +194,7 @@ public final class Consensus implements AutoCloseable {
             statuses.compute(outcome.node(), (node, previous) -> PeerStatus.after(previous, outcome, now));
             outcomeTally.add(outcome.outcome());
             if (outcome.outcome().equals(PeerOutcome.INVALID)) {
-                blockchain.events().report("peer", "refused", "refused " + outcome.node() + "'s chain: " + outcome.detail(),
-                        "peer", outcome.node(), "reason", outcome.detail());
+                PeerBook.reportRefusedChain(blockchain.events(), outcome.node(), outcome.detail());
             }
             if (outcome.outcome().equals(PeerOutcome.SELF)) {
                 self.add(outcome.node());
@@ -227,15 +228,6 @@ public final class Consensus implements AutoCloseable {
      * of it, or the part checked by the deadline when that is longer than ours too.
      */
     private record Answer(int length, List<Block> longerChain) {
-    }
-
-    /**
-     * When checking a peer's chain stops so that what was checked can still be adopted in the
-     * round: a fifth of the deadline before it (the signed ledger's check of a long chain may
-     * take longer than a round; the rest is checked in the next).
-     */
-    private long checkUntil(long deadline) {
-        return deadline - settings.deadline().toNanos() / 5;
     }
 
     /** The peer's chain: validated if it is longer than ours, else only counted (and let go). */

@@ -257,8 +257,8 @@ final class Gossip implements AutoCloseable {
             case APPENDED:
                 seenBlocks.add(block.hash()); // only now: a block not taken yet may be pushed again and taken then
                 String source = named == null ? "a peer" : named;
-                events.report("block", "pushed", "block " + block.index() + " (" + block.hash().substring(0, 8) + "…) from " + source
-                                + ", " + block.transactionCount() + " transaction" + (block.transactionCount() == 1 ? "" : "s"),
+                events.report("block", "pushed", "block " + block.index() + " (" + EventLog.shortHash(block.hash()) + ") from " + source
+                                + ", " + EventLog.count(block.transactionCount(), "transaction"),
                         "index", block.index(), "hash", block.hash(), "previous_hash", block.previousHash(), "from", source,
                         "transactions", block.transactionCount());
                 announce(block, null); // to the sender too: its name in the message is only a claim
@@ -305,9 +305,10 @@ final class Gossip implements AutoCloseable {
             pushBroke();
             return Receipt.REFUSED; // the ledger's rules: a double spend, a stale nonce (a block took its place)
         }
-        String source = knownPeer(from) == null ? "a peer" : knownPeer(from);
-        events.report("transaction", "relayed", "transaction " + JsonWriter.compactString(transaction.json()) + " from " + source,
-                "from", source, "transaction", JsonWriter.compactString(transaction.json()));
+        String named = knownPeer(from);
+        String source = named == null ? "a peer" : named;
+        String json = JsonWriter.compactString(transaction.json());
+        events.report("transaction", "relayed", "transaction " + json + " from " + source, "from", source, "transaction", json);
         relay(transaction, relayId, null);
         return Receipt.ACCEPTED;
     }

@@ -122,12 +122,14 @@ public final class Network implements AutoCloseable {
         try {
             index = blockchain.addTransaction(transaction);
         } catch (TransactionRefusedException | PoolFullException | IllegalArgumentException e) {
-            blockchain.events().report("transaction", "refused", "refused transaction " + JsonWriter.compactString(transaction.json())
-                    + ": " + e.getMessage(), "transaction", JsonWriter.compactString(transaction.json()), "reason", e.getMessage());
+            String json = JsonWriter.compactString(transaction.json());
+            blockchain.events().report("transaction", "refused", "refused transaction " + json + ": " + e.getMessage(),
+                    "transaction", json, "reason", e.getMessage());
             throw e;
         }
-        blockchain.events().report("transaction", "accepted", "transaction " + JsonWriter.compactString(transaction.json())
-                + " will be added to block " + index, "transaction", JsonWriter.compactString(transaction.json()), "index", index);
+        String json = JsonWriter.compactString(transaction.json());
+        blockchain.events().report("transaction", "accepted", "transaction " + json + " will be added to block " + index,
+                "transaction", json, "index", index);
         if (live) {
             gossip.relay(transaction, UUID.randomUUID().toString(), null);
         }

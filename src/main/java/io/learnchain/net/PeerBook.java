@@ -95,6 +95,11 @@ final class PeerBook {
         });
     }
 
+    /** Tells that a chain fetched from {@code peer} (by a sync or a resolve) broke the rules, and why. */
+    static void reportRefusedChain(EventLog events, String peer, String reason) {
+        events.report("peer", "refused", "refused " + peer + "'s chain: " + reason, "peer", peer, "reason", reason);
+    }
+
     /** A chain fetched from the peer broke the rules: counted, and the peer is left alone a while. */
     void rejected(String peer) {
         entries.compute(peer, (p, e) -> {

@@ -155,8 +155,7 @@ final class Sync implements AutoCloseable {
         NodeState ours = blockchain.state();
         Fetched fetched = null;
         try {
-            // checking stops a fifth of the deadline before it, so that what was checked can be adopted
-            long checkUntil = System.nanoTime() + settings.deadline().toNanos() * 4 / 5;
+            long checkUntil = settings.checkUntil(System.nanoTime());
             try (Deadline deadline = new Deadline(timer, settings.deadline())) {
                 fetched = fetch(peer, ours, deadline, checkUntil);
             } // closed before adopting: the deadline's interrupt must not reach the store's files
@@ -180,8 +179,7 @@ final class Sync implements AutoCloseable {
             return false;
         } catch (InvalidChainException e) {
             LOG.info(() -> "sync with " + peer + ": its chain is invalid: " + e.getMessage());
-            blockchain.events().report("peer", "refused", "refused " + peer + "'s chain: " + e.getMessage(), "peer", peer,
-                    "reason", e.getMessage());
+            PeerBook.reportRefusedChain(blockchain.events(), peer, e.getMessage());
             book.rejected(peer); // and not asked again for a while: a peer cannot make us fetch its bad chain over and over
             return false;
         } finally {

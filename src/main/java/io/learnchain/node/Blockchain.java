@@ -341,8 +341,8 @@ public final class Blockchain implements AutoCloseable {
             }
             publishWhenDurable(next);
             blocksMined.increment();
-            events.report("block", "mined", "mined block " + block.index() + " (" + shortHash(block.hash()) + ") with "
-                            + plural(block.transactionCount(), "transaction") + ", the reward included",
+            events.report("block", "mined", "mined block " + block.index() + " (" + EventLog.shortHash(block.hash()) + ") with "
+                            + EventLog.count(block.transactionCount(), "transaction") + ", the reward included",
                     "index", block.index(), "hash", block.hash(), "previous_hash", block.previousHash(), "proof",
                     block.proof().canonical(), "transactions", block.transactionCount());
             return block;
@@ -566,8 +566,8 @@ public final class Blockchain implements AutoCloseable {
         String source = from == null ? "a peer" : from;
         if (kept == before.length()) {
             int count = candidate.size() - kept;
-            events.report("block", "synced", "took " + plural(count, "block") + " from " + source + ": now "
-                            + candidate.size() + " blocks, the newest " + tip.index() + " (" + shortHash(tip.hash()) + ")",
+            events.report("block", "synced", "took " + EventLog.count(count, "block") + " from " + source + ": now "
+                            + candidate.size() + " blocks, the newest " + tip.index() + " (" + EventLog.shortHash(tip.hash()) + ")",
                     "index", tip.index(), "hash", tip.hash(), "from", source, "blocks", count);
             return;
         }
@@ -579,21 +579,15 @@ public final class Blockchain implements AutoCloseable {
         int returned = Reorg.returned(before.chain(), candidate).size();
         Block oldTip = before.tip();
         events.report("reorg", "adopted", "adopted " + source + "'s chain (" + candidate.size() + " > " + before.length()
-                        + " blocks): our " + (droppedBlocks.size() == 1 ? "block " + oldTip.index() + " (" + shortHash(oldTip.hash())
-                        + ")" : droppedBlocks.size() + " blocks from " + (kept + 1)) + " dropped, " + plural(returned, "transaction")
+                        + " blocks): our " + (droppedBlocks.size() == 1 ? "block " + oldTip.index() + " (" + EventLog.shortHash(oldTip.hash())
+                        + ")" : droppedBlocks.size() + " blocks from " + (kept + 1)) + " dropped, " + EventLog.count(returned, "transaction")
                         + " back in the pool",
                 "from", source, "length", candidate.size(), "previous_length", before.length(), "fork_point", kept,
                 "old_tip", oldTip.hash(), "new_tip", tip.hash(), "dropped", droppedBlocks.size(),
                 "dropped_hashes", String.join(",", droppedHashes), "returned", returned);
     }
 
-    private static String shortHash(String hash) {
-        return hash.length() <= 8 ? hash : hash.substring(0, 8) + "…";
-    }
 
-    private static String plural(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
-    }
 
     /** What became of a block a peer sent. */
     public enum Arrival {

@@ -104,6 +104,16 @@ public final class EventLog {
         }
     }
 
+    /** "1 transaction", "2 transactions": for events' sentences. */
+    public static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** A hash's first eight characters, for events' sentences (the whole one is in the parameters). */
+    public static String shortHash(String hash) {
+        return hash.length() <= 8 ? hash : hash.substring(0, 8) + "…";
+    }
+
     /** {@code text} no longer than {@link #MAX_ECHO}, marked where it was cut. */
     public static String cut(String text) {
         return text.length() <= MAX_ECHO ? text : text.substring(0, MAX_ECHO - 1) + "…";

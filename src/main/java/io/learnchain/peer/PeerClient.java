@@ -219,13 +219,7 @@ public final class PeerClient implements AutoCloseable {
         HttpHead head = deadline.watch(new HttpHead(baseUrl + "/chain"));
         int status;
         try {
-            status = http.execute(head, response -> {
-                if (response.getFirstHeader(NODE_ID_HEADER) != null
-                        && ownNodeId.equals(response.getFirstHeader(NODE_ID_HEADER).getValue())) {
-                    return -1;
-                }
-                return response.getCode();
-            });
+            status = http.execute(head, response -> fromThisNode(response) ? -1 : response.getCode());
         } catch (IOException | RuntimeException e) {
             LOG.info(() -> "the new peer " + baseUrl + " does not answer: " + e);
             throw classify(head, e);
@@ -287,6 +281,11 @@ public final class PeerClient implements AutoCloseable {
         return new PeerFailure(PeerOutcome.BAD_RESPONSE, "the answer could not be read");
     }
 
+    /** True when the answer names this node as the one that gave it: the address is our own. */
+    private boolean fromThisNode(ClassicHttpResponse response) {
+        return response.getFirstHeader(NODE_ID_HEADER) != null && ownNodeId.equals(response.getFirstHeader(NODE_ID_HEADER).getValue());
+    }
+
     private List<Block> readChain(HttpGet request, ClassicHttpResponse response, RoundBudget budget, long[] reserved)
             throws IOException {
         int status = response.getCode();
@@ -294,7 +293,7 @@ public final class PeerClient implements AutoCloseable {
             LOG.fine(() -> "peer " + request.getRequestUri() + " answered HTTP " + status);
             throw abort(request, PeerOutcome.BAD_RESPONSE, "did not answer with a chain (HTTP status other than 200)");
         }
-        if (response.getFirstHeader(NODE_ID_HEADER) != null && ownNodeId.equals(response.getFirstHeader(NODE_ID_HEADER).getValue())) {
+        if (fromThisNode(response)) {
             throw abort(request, PeerOutcome.SELF, "this address is this node's own");
         }
         HttpEntity entity = response.getEntity();

@@ -23,6 +23,16 @@ public record PeerSettings(Duration connectTimeout, Duration responseTimeout, Du
             Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), 64L << 20,
             defaultRoundBytes(), 4 << 20, 64, 100, 1000, AddressPolicy.DEFAULT);
 
+    /**
+     * When checking a peer's chain stops, for an exchange that began at {@code startedNanos}
+     * ({@link System#nanoTime()}): four fifths into the deadline, so that the part checked can
+     * still be adopted in time (the signed ledger's check of a long chain may take longer than
+     * one exchange; the rest is checked in the next).
+     */
+    public long checkUntil(long startedNanos) {
+        return startedNanos + deadline.toNanos() * 4 / 5;
+    }
+
     /** A quarter of the heap, and no more than 256 MiB: a round can never exhaust the node's memory. */
     public static long defaultRoundBytes() {
         return Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 4);
