@@ -43,6 +43,8 @@ final class EventStream implements AutoCloseable {
     private volatile Stream<String> lines;
     final int status;
     final String contentType;
+    /** The whole body of an answer that is not a stream (status other than 200), else null. */
+    final String refusal;
 
     /** Opens the stream, sending {@code lastEventId} as a reconnecting EventSource does (null: a first connection). */
     EventStream(String nodeUrl, String lastEventId) throws Exception {
@@ -54,6 +56,12 @@ final class EventStream implements AutoCloseable {
         status = response.statusCode();
         contentType = response.headers().firstValue("Content-Type").orElse("");
         lines = response.body();
+        if (status != 200) { // a refusal: a short JSON body, read at once
+            refusal = String.join("\n", (Iterable<String>) lines::iterator);
+            reader = new Thread(() -> { });
+            return;
+        }
+        refusal = null;
         reader = new Thread(this::read, "event-stream-reader");
         reader.setDaemon(true);
         reader.start();

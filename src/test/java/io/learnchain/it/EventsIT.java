@@ -127,6 +127,39 @@ class EventsIT {
         }
     }
 
+    /**
+     * Streams are bounded per source address (setting maxEventStreamsPerAddress): one more is
+     * refused with 503 and the reason, and a closed stream frees its place.
+     */
+    @Test
+    void streamsAreBoundedPerAddress() throws Exception {
+        try (TestNode node = TestNode.start("/", Map.of("blockchain.maxEventStreamsPerAddress", "2"))) {
+            EventStream second;
+            try (EventStream first = new EventStream(node.url(), null)) {
+                second = new EventStream(node.url(), null);
+                assertEquals(200, first.status);
+                assertEquals(200, second.status);
+                try (EventStream third = new EventStream(node.url(), null)) { // a stream, if the bound broke: closed at once
+                    assertEquals(503, third.status);
+                    assertTrue(third.refusal.contains("Too many event streams are open from "), third.refusal);
+                }
+            }
+            second.close();
+            long until = System.nanoTime() + 30_000_000_000L;
+            int status = 0;
+            while (System.nanoTime() < until) { // the server notices a closed stream when it next writes to it
+                try (EventStream again = new EventStream(node.url(), null)) {
+                    status = again.status;
+                }
+                if (status == 200) {
+                    break;
+                }
+                assertEquals(200, Http.get(node.url() + "/mine").status()); // events: writing to a closed stream fails
+            }
+            assertEquals(200, status, "a closed stream frees its place");
+        }
+    }
+
     /** A peer that stops answering is told once, and again when it answers. */
     @Test
     void aPeerThatStopsAnsweringAndComesBackIsTold(@org.junit.jupiter.api.io.TempDir java.nio.file.Path bData) throws Exception {

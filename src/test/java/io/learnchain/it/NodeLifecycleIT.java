@@ -100,6 +100,36 @@ class NodeLifecycleIT {
         }
     }
 
+    /**
+     * Registering several peers asks them all at once: each fake peer answers only once all three
+     * were asked (else 500, after 5 s), so one asked after another would be "not-answering".
+     */
+    @Test
+    void registeringAsksEveryNewPeerAtOnce() throws Exception {
+        java.util.concurrent.CountDownLatch asked = new java.util.concurrent.CountDownLatch(3);
+        try (FakePeer fake = new FakePeer(); TestNode node = TestNode.start("/", TestNode.MANUAL)) {
+            List<String> peers = new java.util.ArrayList<>();
+            for (String name : List.of("one", "two", "three")) {
+                peers.add(fake.serve(name, e -> {
+                    asked.countDown();
+                    boolean all = false;
+                    try {
+                        all = asked.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                    FakePeer.send(e, all ? 200 : 500, "application/json", "");
+                }));
+            }
+            Http.Answer registered = Http.postJson(node.url() + "/nodes/register",
+                    "{\"nodes\": [\"" + String.join("\", \"", peers) + "\"]}");
+            assertEquals(201, registered.status(), registered.body());
+            for (Object each : (List<?>) registered.json().get("nodes")) {
+                assertEquals("added", ((Map<?, ?>) each).get("result"), registered.body());
+            }
+        }
+    }
+
     /** A start that fails after the data directory was opened lets go of it, so a fixed redeploy starts. */
     @Test
     void aFailedStartReleasesTheDataDirectory() throws Exception {

@@ -68,6 +68,16 @@ class ValidateIT {
         assertTrue(verdict.get("message").toString().contains(says), answer.body());
     }
 
+    /** Its own body limit (setting maxValidateBytes): a larger chain is 413, and says the limit. */
+    @Test
+    void aChainOverItsBodyLimitIs413() throws Exception {
+        try (TestNode small = TestNode.start("/", Map.of("blockchain.maxValidateBytes", "1024", "blockchain.network", "manual"))) {
+            Http.Answer answer = Http.postJson(small.url() + "/chain/validate", Files.readString(CHAINS.resolve("valid.json")));
+            assertEquals(413, answer.status(), answer.body());
+            assertTrue(answer.message().contains("1024"), answer.body());
+        }
+    }
+
     @Test
     void aBodyThatIsNotAChainIsA400() {
         assertEquals(400, validate("{\"blocks\": []}").status());
