@@ -155,6 +155,9 @@ public final class Consensus implements AutoCloseable {
                         "no complete answer within " + settings.deadline().toMillis() + " ms");
             } catch (ExecutionException e) {
                 outcomes[i] = failureOutcome(peer, e.getCause());
+                if (e.getCause() instanceof PeerFailure failure && failure.getCause() instanceof InvalidChainException broken) {
+                    PeerBook.reportRefusedChain(blockchain.events(), peer, broken);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 for (int j = i; j < peers.size(); j++) {
@@ -193,9 +196,6 @@ public final class Consensus implements AutoCloseable {
         for (PeerOutcome outcome : outcomes) {
             statuses.compute(outcome.node(), (node, previous) -> PeerStatus.after(previous, outcome, now));
             outcomeTally.add(outcome.outcome());
-            if (outcome.outcome().equals(PeerOutcome.INVALID)) {
-                PeerBook.reportRefusedChain(blockchain.events(), outcome.node(), outcome.detail());
-            }
             if (outcome.outcome().equals(PeerOutcome.SELF)) {
                 self.add(outcome.node());
             }
@@ -248,7 +248,7 @@ public final class Consensus implements AutoCloseable {
             return new Answer(chain.size(), chain.subList(0, valid));
         } catch (InvalidChainException e) {
             budget.release(received.reservedBytes());
-            throw new PeerFailure(PeerOutcome.INVALID, e.getMessage());
+            throw new PeerFailure(PeerOutcome.INVALID, e);
         }
     }
 

@@ -249,7 +249,7 @@ final class Gossip implements AutoCloseable {
         } catch (InvalidChainException e) {
             pushBroke();
             events.report("block", "refused", "refused a pushed block " + block.index() + ": " + e.getMessage(),
-                    "index", block.index(), "hash", block.hash(), "reason", e.getMessage());
+                    "index", block.index(), "hash", block.hash(), "reason", e.getMessage(), "rule", e.rule());
             throw e;
         }
         String named = knownPeer(from);

@@ -298,7 +298,7 @@ public final class Network implements AutoCloseable {
     public Heard heard(String peer) {
         PeerBook.Entry entry = book.get(peer);
         return new Heard(entry.protocol().name().toLowerCase(java.util.Locale.ROOT), entry.height(), entry.lastHeard(),
-                entry.rejected());
+                entry.rejected(), entry.down());
     }
 
     /**
@@ -308,8 +308,9 @@ public final class Network implements AutoCloseable {
      * @param height    its chain's length when last heard, or -1
      * @param lastHeard when it last answered this node, or null
      * @param rejected  how many chains fetched from it broke the rules (what is pushed to this node is held against nobody)
+     * @param down      true from the moment it stopped answering until it answers again
      */
-    public record Heard(String protocol, long height, java.time.Instant lastHeard, long rejected) {
+    public record Heard(String protocol, long height, java.time.Instant lastHeard, long rejected, boolean down) {
     }
 
     /** What happened lately, newest first: the node's events, for the page's feed. */

@@ -1,5 +1,6 @@
 package io.learnchain.net;
 
+import io.learnchain.chain.InvalidChainException;
 import io.learnchain.node.EventLog;
 
 import java.time.Instant;
@@ -95,9 +96,13 @@ final class PeerBook {
         });
     }
 
-    /** Tells that a chain fetched from {@code peer} (by a sync or a resolve) broke the rules, and why. */
-    static void reportRefusedChain(EventLog events, String peer, String reason) {
-        events.report("peer", "refused", "refused " + peer + "'s chain: " + reason, "peer", peer, "reason", reason);
+    /**
+     * Tells that a chain fetched from {@code peer} (by a sync or a resolve) broke the rules, and
+     * why: the node's sentence, and the rule and block for readers in other languages.
+     */
+    static void reportRefusedChain(EventLog events, String peer, InvalidChainException broken) {
+        events.report("peer", "refused", "refused " + peer + "'s chain: " + broken.getMessage(), "peer", peer,
+                "reason", broken.getMessage(), "rule", broken.rule(), "block", broken.index());
     }
 
     /** A chain fetched from the peer broke the rules: counted, and the peer is left alone a while. */

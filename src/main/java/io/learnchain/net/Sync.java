@@ -179,7 +179,7 @@ final class Sync implements AutoCloseable {
             return false;
         } catch (InvalidChainException e) {
             LOG.info(() -> "sync with " + peer + ": its chain is invalid: " + e.getMessage());
-            PeerBook.reportRefusedChain(blockchain.events(), peer, e.getMessage());
+            PeerBook.reportRefusedChain(blockchain.events(), peer, e);
             book.rejected(peer); // and not asked again for a while: a peer cannot make us fetch its bad chain over and over
             return false;
         } finally {

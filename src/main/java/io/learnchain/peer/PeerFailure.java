@@ -10,6 +10,12 @@ public final class PeerFailure extends Exception {
         this(outcome, detail, false, false);
     }
 
+    /** A failure whose reason is a broken rule of the peer's chain, kept as the cause for those who tell of it. */
+    public PeerFailure(String outcome, Exception cause) {
+        this(outcome, cause.getMessage(), false, false);
+        initCause(cause);
+    }
+
     PeerFailure(String outcome, String detail, boolean unsupported, boolean busy) {
         super(detail);
         this.outcome = outcome;

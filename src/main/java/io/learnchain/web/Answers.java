@@ -67,7 +67,7 @@ public final class Answers {
         write(new Valid(true, 1));
         write(new Invalid(false, 1, "proof", "warm-up"));
         write(new ChainTail(1, null));
-        Peer peer = new Peer("http://warm-up", "never resolved", null, null, null, null, "unknown", null, null, 0);
+        Peer peer = new Peer("http://warm-up", "never resolved", null, null, null, null, "unknown", null, null, 0, false);
         write(new Status("warm-up", colour("warm-up"), "warm-up", 1, "0", 0, 4, List.of(peer), 1, "warm-up", "warm-up", new Blockchain.Activity(0, 0, 0, 0),
                 new Network.Traffic(0, 0, 0, Map.of(), Map.of(), Map.of()), List.of(Event.of(new EventLog(1).report("block", "mined", "warm-up", "index", 1))), Map.of()));
     }
@@ -120,7 +120,7 @@ public final class Answers {
      * the network heard from it.
      */
     public record Peer(String node, String lastOutcome, Integer lastLength, String lastDetail, String lastResolve,
-                       String lastReached, String protocol, Long height, String lastHeard, long rejected) {
+                       String lastReached, String protocol, Long height, String lastHeard, long rejected, boolean down) {
         static List<Peer> of(List<String> peers, Network network) {
             return peers.stream().map(peer -> of(peer, network.status(peer), network.heard(peer))).toList();
         }
@@ -129,12 +129,12 @@ public final class Answers {
             String lastHeard = heard.lastHeard() == null ? null : heard.lastHeard().toString();
             Long height = heard.height() >= 0 ? heard.height() : null;
             if (status == null) {
-                return new Peer(node, "never resolved", null, null, null, null, heard.protocol(), height, lastHeard, heard.rejected());
+                return new Peer(node, "never resolved", null, null, null, null, heard.protocol(), height, lastHeard, heard.rejected(), heard.down());
             }
             PeerOutcome last = status.last();
             return new Peer(node, last.outcome(), last.length() >= 0 ? last.length() : null, last.detail(),
                     status.lastResolve().toString(), status.lastReached() == null ? null : status.lastReached().toString(),
-                    heard.protocol(), height, lastHeard, heard.rejected());
+                    heard.protocol(), height, lastHeard, heard.rejected(), heard.down());
         }
     }
 

@@ -97,6 +97,9 @@ class EventsIT {
                 EventStream.Frame refused = events.await("the liar refused", f -> f.event().equals("peer") && f.code().equals("refused"));
                 assertEquals(liar, refused.params().get("peer"));
                 assertTrue(refused.params().get("reason").toString().contains("block 3: previous_hash"), refused.data());
+                // the rule and the block, for a page that says it in another language
+                assertEquals("previous_hash", refused.params().get("rule"), refused.data());
+                assertEquals(3, ((Number) refused.params().get("block")).intValue(), refused.data());
             }
         }
     }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -15,7 +16,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -43,6 +43,11 @@ class StatusPageIT {
                 "needs Debian's chromium and chromium-driver (.ci/run installs them)");
         node = TestNode.start("/blockchain", Map.of());
         profile = Files.createTempDirectory("chromium-profile-");
+        browser = newBrowser(profile, "en-GB");
+    }
+
+    /** A headless Chromium whose language (its Accept-Language and navigator.languages) is {@code language}. */
+    private static WebDriver newBrowser(Path userData, String language) {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
@@ -50,8 +55,9 @@ class StatusPageIT {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-                "--no-first-run", "--user-data-dir=" + profile, "--window-size=1280,1800", "--lang=en-GB");
-        browser = new ChromeDriver(service, options);
+                "--no-first-run", "--user-data-dir=" + userData, "--window-size=1280,1800", "--lang=" + language);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        return new ChromeDriver(service, options);
     }
 
     @AfterAll
@@ -236,10 +242,13 @@ class StatusPageIT {
         waitForText("height", "3");
         assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;"));
 
-        // newest block first; opening block 2 shows its transactions, the hostile one as text
-        List<WebElement> blocks = browser.findElements(By.cssSelector("#blocks details"));
-        assertEquals("3", blocks.get(0).getAttribute("data-index"));
-        assertTrue(blocks.get(0).getText().contains("parent #2"), blocks.get(0).getText());
+        // the chain as cards, oldest on the left, each linked to its parent; opening block 2 shows its
+        // transactions, the hostile one as text
+        waitUpTo(10).until(d -> d.findElements(By.cssSelector("#blocks .block-card")).size() == 3);
+        List<WebElement> blocks = browser.findElements(By.cssSelector("#blocks .block-card"));
+        assertEquals("3", blocks.get(2).getAttribute("data-index"));
+        assertTrue(blocks.get(2).getText().contains("parent"), blocks.get(2).getText());
+        assertTrue(blocks.get(2).getText().contains("mined here"), blocks.get(2).getText());
         WebElement second = blocks.get(1);
         second.findElement(By.tagName("summary")).click();
         waitUpTo(5).until(d -> second.getText().contains(HOSTILE));
@@ -254,10 +263,7 @@ class StatusPageIT {
         assertTrue(browser.findElements(By.cssSelector("#rate-chart polyline")).size() >= 1, "a line of request rates");
         assertTrue(browser.findElements(By.cssSelector("#flush-chart polyline")).size() >= 1, "a line of flush times");
 
-        Path shot = Path.of("target", "screenshots", "status-page.png");
-        Files.createDirectories(shot.getParent());
-        File file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(file.toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
+        saveScreenshot("page-en.png");
     }
 
     /** In the signed ledger mode the page is a wallet: a key made in the browser, mined to, spent from. */
@@ -293,9 +299,7 @@ class StatusPageIT {
             assertEquals(2, ((Number) ours.get("balance")).intValue(), "3 rewards, 1 sent");
             assertTrue(Http.get(signed.url() + "/chain").body().contains(address), "the page's key signed a block's transaction");
 
-            Path shot = Path.of("target", "screenshots", "wallet.png");
-            Files.createDirectories(shot.getParent());
-            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
+            saveScreenshot("wallet.png");
         }
     }
 
@@ -321,6 +325,125 @@ class StatusPageIT {
         }
     }
 
+    /** Mine on another node: the block slides into this page's chain by itself, marked with the peer it came from. */
+    @Test
+    void aBlockMinedOnAPeerSlidesInMarkedWithWhereItCameFrom() {
+        Map<String, String> pushOnly = Map.of("blockchain.syncIntervalMs", "0");
+        try (TestNode watched = TestNode.start("/", pushOnly); TestNode peer = TestNode.start("/", pushOnly)) {
+            assertEquals(201, Http.postJson(watched.url() + "/nodes/register", "{\"nodes\": [\"" + peer.url() + "\"]}").status());
+            assertEquals(201, Http.postJson(peer.url() + "/nodes/register", "{\"nodes\": [\"" + watched.url() + "\"]}").status());
+            assertEquals(200, Http.get(peer.url() + "/mine").status()); // the watched node takes the peer's chain (a reorg)
+            waitUntilHeight(watched, 2);
+            browser.get(watched.url() + "/");
+            waitForText("height", "2");
+            assertEquals(200, Http.get(peer.url() + "/mine").status());
+            WebElement arrived = waitUpTo(15).until(d -> d.findElement(By.cssSelector("#blocks .block-card[data-index='3']")));
+            String from = peer.url().replaceFirst("^http://", "");
+            waitUpTo(15).until(d -> arrived.getText().contains("from " + from));
+            assertTrue(arrived.getAttribute("class").contains("arrived"), "a new block slides in: " + arrived.getAttribute("class"));
+            assertTrue(!browser.findElement(By.cssSelector("#blocks .block-card[data-index='2']")).getAttribute("class").contains("arrived"),
+                    "a block that was there when the page opened does not");
+            // the feed says it in a sentence that links to the block
+            waitUpTo(15).until(d -> d.findElement(By.id("feed")).getText().contains("block #3"));
+            assertTrue(!browser.findElements(By.cssSelector("#feed a.block-link")).isEmpty());
+        }
+    }
+
+    private static void waitUntilHeight(TestNode node, int height) {
+        waitUpTo(15).until(d -> ((Number) Http.get(node.url() + "/status").json().get("length")).intValue() == height);
+    }
+
+    /**
+     * The tamper lab: changing block 2's amount breaks block 3's proof and every one after it
+     * (the lab carries each new hash forward, as a forger would), the node says which block and
+     * rule; re-mining in the page's worker makes every block green, and then the node agrees.
+     */
+    @Test
+    void theTamperLabTurnsLaterBlocksRedAndReMiningMakesThemGreen() {
+        try (TestNode lab = TestNode.start("/lab", Map.of())) {
+            assertEquals(201, Http.postJson(lab.url() + "/transactions/new", "{\"sender\": \"alice\", \"recipient\": \"bob\", \"amount\": 5.0}").status());
+            for (int i = 0; i < 3; i++) {
+                assertEquals(200, Http.get(lab.url() + "/mine").status());
+            }
+            browser.get(lab.url() + "/");
+            waitForText("height", "4");
+            browser.findElement(By.id("lab-copy")).click();
+            waitUpTo(15).until(d -> d.findElements(By.cssSelector("#lab-blocks .lab-card.valid")).size() == 4);
+            WebElement amount = browser.findElement(By.cssSelector("#lab-blocks .lab-card[data-index='2'] input[data-field='amount']"));
+            assertEquals("5.0", amount.getAttribute("value"), "the amount as the node stored it");
+            amount.sendKeys("0"); // 5.00 is the float 5.0 to Python's json.loads: the same bytes hashed, nothing breaks
+            waitUpTo(15).until(d -> d.findElement(By.cssSelector("#lab-blocks .lab-card[data-index='2']")).getAttribute("class").contains("edited"));
+            assertEquals(0, browser.findElements(By.cssSelector("#lab-blocks .lab-card.broken")).size());
+            amount.sendKeys(Keys.BACK_SPACE, Keys.BACK_SPACE, Keys.BACK_SPACE, Keys.BACK_SPACE, "500.0");
+            waitUpTo(15).until(d -> d.findElements(By.cssSelector("#lab-blocks .lab-card.broken")).size() == 2);
+            assertEquals(List.of("3", "4"), browser.findElements(By.cssSelector("#lab-blocks .lab-card.broken")).stream()
+                    .map(e -> e.getAttribute("data-index")).toList());
+            assertTrue(browser.findElement(By.cssSelector("#lab-blocks .lab-card[data-index='2']")).getAttribute("class").contains("valid"),
+                    "the edited block's own proof still holds: it covers its parent, not its transactions");
+
+            browser.findElement(By.id("lab-ask")).click();
+            waitForText("lab-verdict", "invalid, block 3");
+            assertTrue(browser.findElement(By.id("lab-verdict")).getText().contains("proof"), browser.findElement(By.id("lab-verdict")).getText());
+
+            browser.findElement(By.id("lab-remine")).click();
+            waitUpTo(60).withMessage(() -> browser.findElement(By.id("lab-progress")).getText())
+                    .until(d -> d.findElements(By.cssSelector("#lab-blocks .lab-card.valid")).size() == 4);
+            waitForText("lab-progress", "Every block is green: 2 blocks re-mined");
+            browser.findElement(By.id("lab-ask")).click();
+            waitForText("lab-verdict", "The node says: valid, 4 blocks.");
+            assertEquals(4, ((Number) Http.get(lab.url() + "/chain").json().get("length")).intValue(), "the node's chain is untouched");
+            saveScreenshot("tamper-lab.png");
+        }
+    }
+
+    /** A browser set to Chinese gets the page in Chinese; the node's data and API messages stay as they are. */
+    @Test
+    void aChineseBrowserGetsThePageInChinese() throws Exception {
+        Path chineseProfile = Files.createTempDirectory("chromium-profile-zh-");
+        WebDriver chinese = newBrowser(chineseProfile, "zh-CN");
+        try (TestNode node = TestNode.start("/zh", Map.of())) {
+            assertEquals(200, Http.get(node.url() + "/mine").status());
+            chinese.get(node.url() + "/");
+            WebDriverWait wait = new WebDriverWait(chinese, Duration.ofSeconds(15));
+            wait.until(d -> d.findElement(By.id("chain-title")).getText().equals("区块链"));
+            assertEquals("zh-CN", chinese.findElement(By.tagName("html")).getAttribute("lang"));
+            assertEquals("挖一个区块", chinese.findElement(By.id("mine")).getText());
+            wait.until(d -> d.findElement(By.id("feed")).getText().contains("挖出第"));
+            wait.until(d -> !d.findElements(By.cssSelector("#blocks .block-card")).isEmpty());
+            assertTrue(chinese.findElement(By.id("blocks")).getText().contains("本节点挖出"), chinese.findElement(By.id("blocks")).getText());
+            chinese.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+            saveScreenshot(chinese, "page-zh-CN.png");
+
+            // the switch changes the page at once, and is remembered over ?lang= links' absence
+            new org.openqa.selenium.support.ui.Select(chinese.findElement(By.id("language"))).selectByValue("en");
+            wait.until(d -> d.findElement(By.id("chain-title")).getText().equals("The chain"));
+            assertTrue(chinese.getCurrentUrl().contains("lang=en"), chinese.getCurrentUrl());
+            chinese.get(node.url() + "/");
+            wait.until(d -> d.findElement(By.id("mine")).getText().equals("Mine a block"));
+            // a link a teacher hands out wins over the browser and the remembered choice
+            chinese.get(node.url() + "/?lang=zh-CN");
+            wait.until(d -> d.findElement(By.id("mine")).getText().equals("挖一个区块"));
+        } finally {
+            chinese.quit();
+            TestNode.deleteRecursively(chineseProfile);
+        }
+    }
+
+    private static void saveScreenshot(String name) {
+        saveScreenshot(browser, name);
+    }
+
+    /** Into target/screenshots (scripts/update-screenshots.sh copies the README's to docs/). */
+    private static void saveScreenshot(WebDriver driver, String name) {
+        try {
+            Path shot = Path.of("target", "screenshots", name);
+            Files.createDirectories(shot.getParent());
+            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void thePageIsServedWithAPolicyThatForbidsInlineScript() {
         Http.Answer page = Http.get(node.url() + "/");
@@ -330,6 +453,6 @@ class StatusPageIT {
         assertEquals("nosniff", page.header("X-Content-Type-Options"));
         assertEquals("nosniff", Http.get(node.url() + "/chain").header("X-Content-Type-Options"));
         assertEquals("nosniff", Http.get(node.url() + "/nowhere").header("X-Content-Type-Options"));
-        assertTrue(!page.body().contains("<script>") && page.body().contains("src=\"app.js\""), "no inline script, relative URLs");
+        assertTrue(!page.body().contains("<script>") && page.body().contains("src=\"js/main.js\""), "no inline script, relative URLs");
     }
 }

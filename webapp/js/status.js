@@ -1,0 +1,52 @@
+// This node at a glance: its name and colour (to tell three pages apart on a projector), its
+// height, tip and peers, and whether each peer answers.
+import { $, el, duration, peerLink } from './dom.js';
+import { t, has, clock } from './i18n.js';
+
+let startedAt = null;
+let last = null;
+
+export function renderStatus(status) {
+  last = status;
+  if (status.name) {
+    $('node-name').removeAttribute('data-i18n'); // the node's name, not the page's words
+    $('node-name').textContent = status.name;
+    $('node-name').title = status.name;
+    document.title = `${status.name} · ${t('page.title')}`;
+    document.querySelector('header').style.backgroundColor = status.colour;
+  }
+  $('height').textContent = status.length;
+  $('pending-count').textContent = status.pending;
+  $('difficulty').textContent = t('node.difficultyValue', { n: status.difficulty });
+  $('last-hash').textContent = status.last_hash;
+  $('node-id').textContent = status.node_id;
+  $('data-dir').textContent = status.data_dir;
+  startedAt = Date.parse(status.started_at);
+  renderUptime();
+  const rows = (status.peers || []).map((peer) => {
+    const state = peer.down ? t('peers.down') : peer.last_heard ? t('peers.up') : t('peers.unknown');
+    const speaks = peer.protocol === 'tutorial' ? ` · ${t('peers.tutorial')}` : '';
+    const outcome = has(`outcome.${peer.last_outcome}`) ? t(`outcome.${peer.last_outcome}`) : peer.last_outcome;
+    return el('tr', { className: peer.down ? 'down' : '' },
+      el('td', { className: 'hash' }, peerLink(peer.node)),
+      el('td', { className: peer.down ? 'state-down' : 'state-up', text: state + speaks }),
+      el('td', { text: peer.height !== undefined && peer.height !== null ? String(peer.height) : '–' }),
+      el('td', { text: peer.last_heard ? clock(new Date(peer.last_heard)) : t('peers.never') }),
+      el('td', { className: 'outcome-' + peer.last_outcome, title: peer.last_detail || '', text: outcome }));
+  });
+  $('peers').replaceChildren(...rows);
+  $('peers-empty').hidden = rows.length > 0;
+}
+
+export function renderUptime() {
+  if (startedAt) $('uptime').textContent = duration((Date.now() - startedAt) / 1000);
+}
+
+export function redrawStatus() {
+  if (last) renderStatus(last);
+}
+
+/** The node's last /status answer, or null before the first. */
+export function lastStatus() {
+  return last;
+}
