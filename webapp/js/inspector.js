@@ -13,9 +13,10 @@ async function blocksFrom(from) {
   return parseExact(await response.text()).get('chain');
 }
 
-/** The leading zeros of a proof's hash, marked: they belong to the proof's hash, not the block's. */
+/** The leading zeros of a proof's hash (up to the difficulty's), marked: they belong to the proof's hash, not the block's. */
 export function markedZeros(hash, zeros) {
-  return el('code', {}, el('span', { className: 'zeros', text: hash.slice(0, zeros) }), hash.slice(zeros));
+  const marked = Math.min(zeros, /^0*/.exec(hash)[0].length);
+  return el('code', {}, el('span', { className: 'zeros', text: hash.slice(0, marked) }), hash.slice(marked));
 }
 
 let shownIndex = null;

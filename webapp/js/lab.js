@@ -9,6 +9,7 @@ import { $, el, short, showResult } from './dom.js';
 import { t, onLanguageChange } from './i18n.js';
 import { api, messageOf } from './api.js';
 import { lastStatus } from './status.js';
+import { markedZeros } from './inspector.js';
 
 const MAX_BLOCKS = 2000; // the lab copies a class's chain, not a long-running node's
 const SHOWN = 8; // the last blocks shown, and editable
@@ -16,6 +17,7 @@ const REMINE_CAP = 8; // blocks re-mined per press, said on screen
 
 let chain = []; // the copy: blocks as Maps, numbers as written
 let hashes = []; // hashes[i]: SHA-256 of chain[i] as it is now
+let proofHashes = []; // proofHashes[i]: sha256(f"{last_proof}{proof}{last_hash}") for chain[i]
 let proofOk = []; // proofOk[i]: chain[i]'s proof is valid after chain[i - 1]
 const edited = new Set(); // positions changed by hand
 let cards = new Map(); // position → { li, hash, previous, proof, state }
@@ -37,8 +39,8 @@ async function recomputeNow(from) {
   for (let i = from; i < chain.length; i++) {
     if (i > from) chain[i].set('previous_hash', hashes[i - 1]); // what a forger does, and what breaks the proof
     hashes[i] = await sha256Hex(pythonJsonDumps(chain[i]));
-    proofOk[i] = i === 0 || (await sha256Hex(`${proofText(chain[i - 1])}${proofText(chain[i])}${hashes[i - 1]}`))
-      .startsWith('0'.repeat(zeros));
+    proofHashes[i] = i === 0 ? null : await sha256Hex(`${proofText(chain[i - 1])}${proofText(chain[i])}${hashes[i - 1]}`);
+    proofOk[i] = i === 0 || proofHashes[i].startsWith('0'.repeat(zeros));
   }
   redraw();
 }
@@ -50,6 +52,7 @@ function redraw() {
     const previous = chain[i].get('previous_hash');
     card.previous.textContent = short(typeof previous === 'string' ? previous : pythonJsonDumps(previous));
     card.proof.textContent = proofText(chain[i]);
+    card.proofHash.replaceChildren(...(proofHashes[i] ? ['sha256 = ', markedZeros(short(proofHashes[i]), zeros)] : []));
     card.state.textContent = [edited.has(i) ? t('lab.edited') : '', t(proofOk[i] ? 'lab.valid' : 'lab.broken')]
       .filter(Boolean).join(' · ');
     card.li.classList.toggle('broken', !proofOk[i]);
@@ -93,7 +96,7 @@ function buildCards() {
   for (let i = first; i < chain.length; i++) {
     const block = chain[i];
     const parts = { hash: el('span', { className: 'hash' }), previous: el('span', { className: 'hash' }),
-      proof: el('span', {}), state: el('p', { className: 'lab-state' }) };
+      proof: el('span', {}), proofHash: el('p', { className: 'proof-hash' }), state: el('p', { className: 'lab-state' }) };
     const transactions = Array.isArray(block.get('transactions')) ? block.get('transactions') : [];
     const rows = transactions.filter((tx) => tx instanceof Map).map((tx) => el('fieldset', { className: 'lab-tx' },
       ...['sender', 'recipient', 'amount'].filter((k) => tx.has(k)).map((k) => field(tx, k, i))));
@@ -102,6 +105,7 @@ function buildCards() {
       el('p', {}, parts.hash),
       el('p', { className: 'link' }, '← ', parts.previous),
       el('p', {}, `${t('lab.proofField')} `, parts.proof),
+      parts.proofHash,
       parts.state,
       ...rows);
     cards.set(i, parts);
@@ -126,6 +130,7 @@ async function copyChain() {
   zeros = status ? status.difficulty : 4;
   edited.clear();
   hashes = [];
+  proofHashes = [];
   proofOk = [];
   buildCards();
   await recompute(0);

@@ -23,7 +23,9 @@ start() {
       echo "node on $port is running already"
       continue
     fi
-    setsid mvn -B -q -o jetty:run -Djetty.http.port="$port" > "$RUN/node-$port.log" 2>&1 &
+    # named node-1, node-2, ... after the port: the pages' headers and colours tell them apart
+    setsid mvn -B -q -o jetty:run -Djetty.http.port="$port" -Dblockchain.name="node-$((port - PORTS[0] + 1))" \
+      > "$RUN/node-$port.log" 2>&1 &
     echo $! > "$RUN/node-$port.pid"
   done
   for port in "${PORTS[@]}"; do

@@ -3,15 +3,10 @@ package io.learnchain.bench;
 import io.learnchain.it.Http;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -22,7 +17,8 @@ import java.util.regex.Pattern;
  * node (the WAR on a stock Jetty, another process), then blocks mined one after another. Prints
  * the events delivered a second to all of them, the delay from each block's append (the event's
  * own time) to the last subscriber that got it, and what the streams cost the node in threads and
- * heap (from its /metrics).
+ * heap (from its /metrics). The streams are read as raw sockets by one selector thread, the least
+ * a reader can cost (a browser reads its one stream on its own), so that the figures are the node's.
  */
 final class EventsBench {
     private static final Pattern AT = Pattern.compile("\"at\":\"([^\"]+)\"");
@@ -38,45 +34,24 @@ final class EventsBench {
             Http.get(node.url() + "/mine"); // warm
             double threadsBefore = metric(node.url(), "jvm_threads_current");
             double heapBefore = metric(node.url(), "jvm_memory_used_bytes{area=\"heap\"}");
-            HttpClient client = HttpClient.newHttpClient();
             AtomicLong delivered = new AtomicLong();
             AtomicLong slowest = new AtomicLong(); // the latest arrival after a block's append, in nanoseconds
             java.util.concurrent.ConcurrentHashMap<Integer, Long> lastArrival = new java.util.concurrent.ConcurrentHashMap<>(); // by block
-            List<CompletableFuture<?>> streams = new ArrayList<>();
-            for (int i = 0; i < subscribers; i++) {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(node.url() + "/events")).build();
-                streams.add(client.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
-                    @Override
-                    public void onSubscribe(Flow.Subscription subscription) {
-                        subscription.request(Long.MAX_VALUE);
-                    }
-
-                    @Override
-                    public void onNext(String line) {
-                        if (line.startsWith("data: ") && line.contains("\"type\":\"block\"")) {
-                            Instant now = Instant.now();
-                            Matcher at = AT.matcher(line);
-                            if (at.find()) {
-                                long nanos = java.time.Duration.between(Instant.parse(at.group(1)), now).toNanos();
-                                slowest.accumulateAndGet(nanos, Math::max);
-                                Matcher index = INDEX.matcher(line);
-                                if (index.find()) {
-                                    lastArrival.merge(Integer.parseInt(index.group(1)), nanos, Math::max);
-                                }
-                                delivered.incrementAndGet();
-                            }
+            RawStreams streams = new RawStreams(URI.create(node.url()), subscribers, line -> {
+                if (line.startsWith("data: ") && line.contains("\"type\":\"block\"")) {
+                    Instant now = Instant.now();
+                    Matcher at = AT.matcher(line);
+                    if (at.find()) {
+                        long nanos = java.time.Duration.between(Instant.parse(at.group(1)), now).toNanos();
+                        slowest.accumulateAndGet(nanos, Math::max);
+                        Matcher index = INDEX.matcher(line);
+                        if (index.find()) {
+                            lastArrival.merge(Integer.parseInt(index.group(1)), nanos, Math::max);
                         }
+                        delivered.incrementAndGet();
                     }
-
-                    @Override
-                    public void onError(Throwable throwable) {
-                    }
-
-                    @Override
-                    public void onComplete() {
-                    }
-                })));
-            }
+                }
+            });
             Thread.sleep(2000); // all connected
             double threadsOpen = metric(node.url(), "jvm_threads_current");
             double heapOpen = metric(node.url(), "jvm_memory_used_bytes{area=\"heap\"}");
@@ -101,7 +76,7 @@ final class EventsBench {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             System.out.printf("events: %d idle subscribers, a block every 0.5 s: %,d of %,d block events delivered; from a block's"
-                    + " append to the last subscriber (this client reads all 500 streams on one selector thread, so this includes it):"
+                    + " append to the last subscriber (read by one selector thread in another process, so this includes it):"
                     + " median %.1f ms, at most %.1f ms over %d blocks%n", subscribers, pacedDelivered, subscribers * 10L,
                     perBlock.get(perBlock.size() / 2) / 1e6, perBlock.get(perBlock.size() - 1) / 1e6, perBlock.size());
             System.out.printf("events: %d idle subscribers, %d blocks mined in a row: %,d of %,d block events delivered in %.2f s"
@@ -109,7 +84,7 @@ final class EventsBench {
                     delivered.get(), expected, seconds, delivered.get() / seconds, slowest.get() / 1e6);
             System.out.printf("events: %d open streams cost the node %+.0f threads (%.0f -> %.0f) and about %+.1f MB of heap%n",
                     subscribers, threadsOpen - threadsBefore, threadsBefore, threadsOpen, (heapOpen - heapBefore) / 1e6);
-            streams.forEach(s -> s.cancel(true));
+            streams.close();
         }
     }
 

@@ -136,7 +136,13 @@ class DeployIT {
             assertEquals(200, resolved.status());
             assertEquals(Http.get(root + "/chain").body(), Http.get(nested + "/chain").body(), resolved.body());
             assertEquals(404, Http.get(root + "/nope").status());
-            assertTrue(Http.get(root + "/").body().contains("app.js"), "the status page is served");
+            assertTrue(Http.get(root + "/").body().contains("js/main.js"), "the page is served");
+            for (String module : new String[] {"/js/main.js", "/js/remine-worker.js"}) {
+                // a browser runs an ES module or a module worker only when served as JavaScript
+                Http.Answer script = Http.get(nested + module);
+                assertEquals(200, script.status(), module);
+                assertTrue(script.header("Content-Type").contains("javascript"), module + ": " + script.header("Content-Type"));
+            }
             assertEquals(userHome.resolve(".blockchain-node/ROOT").toString(), Http.get(root + "/status").json().get("data_dir"));
             assertEquals(userHome.resolve(".blockchain-node/blockchain").toString(), Http.get(nested + "/status").json().get("data_dir"));
         } catch (AssertionError e) {

@@ -45,7 +45,7 @@ class StartFailureIT {
         Http.Answer ready = Http.get(node.url() + "/health/ready");
         assertEquals(503, ready.status());
         assertEquals(reason, ready.message());
-        assertTrue(Http.get(node.url() + "/").body().contains("app.js"), "the page is served, to show it");
+        assertTrue(Http.get(node.url() + "/").body().contains("js/main.js"), "the page is served, to show it");
         assertFalse(reason.contains("Exception"), reason);
         return reason;
     }
