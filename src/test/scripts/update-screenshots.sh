@@ -4,9 +4,9 @@
 # leaves them in target/screenshots/ and the tree clean. The Chinese one needs CJK fonts
 # (Debian: fonts-noto-cjk).
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 mvn -B -q verify -Dit.test=StatusPageIT -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false
 for shot in page-en.png page-zh-CN.png tamper-lab.png wallet.png; do
-  cp "target/screenshots/$shot" "docs/$shot"
+  install -m 644 "target/screenshots/$shot" "docs/$shot"
   echo "docs/$shot"
 done

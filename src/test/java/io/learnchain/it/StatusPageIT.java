@@ -100,6 +100,11 @@ class StatusPageIT {
                 Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
                         "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
                 assertEquals(0, overflow.intValue(), "no page-wide horizontal scroll at 640 px");
+                browser.manage().window().setSize(new org.openqa.selenium.Dimension(1920, 1080));
+                waitUpTo(15).until(d -> !d.findElements(By.cssSelector("#blocks .block-card")).isEmpty());
+                overflow = (Number) ((JavascriptExecutor) browser).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertEquals(0, overflow.intValue(), "no page-wide horizontal scroll at 1920 px");
             } finally {
                 browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1800));
             }
@@ -347,6 +352,29 @@ class StatusPageIT {
             waitUpTo(15).until(d -> d.findElement(By.id("feed")).getText().contains("block #3"));
             assertTrue(!browser.findElements(By.cssSelector("#feed a.block-link")).isEmpty());
         }
+    }
+
+    /** A peer that stops answering shows as down at once, and so does the page's own node when it stops. */
+    @Test
+    void aPeerOrTheNodeThatStopsAnsweringIsShownAsDown() {
+        Map<String, String> pushOnly = Map.of("blockchain.syncIntervalMs", "0");
+        TestNode watched = TestNode.start("/", pushOnly);
+        try {
+            TestNode peer = TestNode.start("/", pushOnly);
+            String peerUrl = peer.url();
+            try (peer) {
+                assertEquals(201, Http.postJson(watched.url() + "/nodes/register", "{\"nodes\": [\"" + peerUrl + "\"]}").status());
+                browser.get(watched.url() + "/");
+                waitForText("peers", "answers");
+            }
+            assertEquals(200, Http.get(watched.url() + "/mine").status()); // its push to the stopped peer fails
+            waitUpTo(15).until(d -> d.findElements(By.cssSelector("#peers .state-down")).size() == 1);
+            assertTrue(browser.findElement(By.id("peers")).getText().contains("down"), browser.findElement(By.id("peers")).getText());
+            waitUpTo(15).until(d -> d.findElement(By.id("feed")).getText().contains(peerUrl.replaceFirst("^http://", "") + " does not answer"));
+        } finally {
+            watched.close();
+        }
+        waitForText("live", "down since");
     }
 
     private static void waitUntilHeight(TestNode node, int height) {
