@@ -1,0 +1,424 @@
+#!/usr/bin/env bash
+# A classroom network in one command: several nodes from one build, registered with each other,
+# named node-1, node-2, ... and steered with one operator's token.
+#
+#   src/main/scripts/classroom.sh start 5          five nodes on ports 5000-5004, ready or one sentence why not
+#   src/main/scripts/classroom.sh status           name, URL, height, tip, pending, peers up/down
+#   src/main/scripts/classroom.sh stop node-3      one node (start node-3 starts it again)
+#   src/main/scripts/classroom.sh stop             all of them
+#   src/main/scripts/classroom.sh reset [--yes]    stop all and delete the class's data (asks first)
+#   src/main/scripts/classroom.sh token            the class's operator's token
+#
+# Options, before or after the command, on every command:
+#   --port P      the first node's port (default 5000); node-K listens on P+K-1
+#   --data DIR    the class's folder (default ~/.blockchain-node/classroom): its nodes' data, logs,
+#                 token and server; two classes side by side need two folders and two port ranges
+#   --lan         listen on this machine's network address, for students' laptops (default: only
+#                 this machine, 127.0.0.1)
+#   --no-build    use the WAR and Jetty the last build left in target/ (default: build first)
+#   -Dname=value  a node setting for every node, e.g. -Dblockchain.difficulty=3 (kept for the class)
+#
+# Needs Java 17, Maven (for the build) and python3. Each node is the built WAR on the Jetty
+# distribution the build unpacks (target/servers), in a JVM of its own, with its output in
+# DIR/node-K/node.log.
+set -euo pipefail
+
+PROJECT="$(cd "$(dirname "$0")/../../.." && pwd)"
+DATA="$HOME/.blockchain-node/classroom"
+PORT=""
+LAN=0
+BUILD=1
+YES=0
+SETTINGS=()
+WORDS=()
+JVM_OPTIONS=(-Xmx256m -XX:+UseSerialGC -Xss512k)
+READY_SECONDS=90
+
+say() { echo "classroom: $*"; }
+fail() { echo "classroom: $*" >&2; exit 1; }
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --port) [ $# -ge 2 ] || fail "--port needs a number"; PORT="$2"; shift 2 ;;
+    --port=*) PORT="${1#--port=}"; shift ;;
+    --data) [ $# -ge 2 ] || fail "--data needs a folder"; DATA="$2"; shift 2 ;;
+    --data=*) DATA="${1#--data=}"; shift ;;
+    --lan) LAN=1; shift ;;
+    --no-build) BUILD=0; shift ;;
+    --yes|-y) YES=1; shift ;;
+    -D*=*) SETTINGS+=("$1"); shift ;;
+    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -*) fail "unknown option $1; see $0 --help" ;;
+    *) WORDS+=("$1"); shift ;;
+  esac
+done
+[ -z "$PORT" ] || [[ "$PORT" =~ ^[0-9]+$ && "$PORT" -ge 1024 && "$PORT" -le 65000 ]] \
+  || fail "--port must be a number from 1024 to 65000, not '$PORT'"
+mkdir -p "$DATA"
+DATA="$(cd "$DATA" && pwd)"
+CLASS="$DATA/class.conf"
+
+# ---- the class's record: how many nodes, from which port, where they listen, their settings ----
+
+COUNT=0
+FIRST_PORT=5000
+HOST=127.0.0.1
+PUBLIC_HOST=127.0.0.1
+CLASS_SETTINGS=()
+
+load_class() {
+  [ -f "$CLASS" ] || return 0
+  while IFS='=' read -r key value; do
+    case "$key" in
+      count) COUNT="$value" ;;
+      first_port) FIRST_PORT="$value" ;;
+      host) HOST="$value" ;;
+      public_host) PUBLIC_HOST="$value" ;;
+      setting) CLASS_SETTINGS+=("$value") ;;
+    esac
+  done < "$CLASS"
+}
+
+save_class() {
+  {
+    echo "count=$COUNT"
+    echo "first_port=$FIRST_PORT"
+    echo "host=$HOST"
+    echo "public_host=$PUBLIC_HOST"
+    for s in ${CLASS_SETTINGS[@]+"${CLASS_SETTINGS[@]}"}; do echo "setting=$s"; done
+  } > "$CLASS"
+}
+
+load_class
+if [ -n "$PORT" ] && [ -f "$CLASS" ] && [ "$PORT" != "$FIRST_PORT" ]; then
+  fail "the class in $DATA runs on ports from $FIRST_PORT, not $PORT; use --data for another class"
+fi
+
+node_port() { echo $((FIRST_PORT + $1 - 1)); }
+node_dir() { echo "$DATA/node-$1"; }
+node_url() { echo "http://$PUBLIC_HOST:$(node_port "$1")"; }
+local_url() { echo "http://127.0.0.1:$(node_port "$1")"; }
+
+node_pid() {
+  local file
+  file="$(node_dir "$1")/pid"
+  [ -f "$file" ] && kill -0 "$(cat "$file")" 2>/dev/null && cat "$file"
+  return 0
+}
+
+# ---- HTTP and JSON, by python3 (a fresh Debian has it; curl it may not) ----
+
+# http METHOD URL [BODY]: prints the status code, a tab, and the body; 000 when nothing answers.
+http() {
+  python3 - "$@" "$(token_if_any)" <<'EOF'
+import sys, urllib.request, urllib.error
+method, url = sys.argv[1], sys.argv[2]
+body = sys.argv[3].encode() if len(sys.argv) > 4 else None
+token = sys.argv[-1]
+request = urllib.request.Request(url, data=body, method=method)
+if body is not None:
+    request.add_header("Content-Type", "application/json")
+if token:
+    request.add_header("Authorization", "Bearer " + token)
+try:
+    with urllib.request.urlopen(request, timeout=5) as answer:
+        print(f"{answer.status}\t{answer.read().decode('utf-8', 'replace')}")
+except urllib.error.HTTPError as e:
+    print(f"{e.code}\t{e.read().decode('utf-8', 'replace')}")
+except Exception:
+    print("000\t")
+EOF
+}
+
+token_if_any() { [ -f "$DATA/token" ] && cat "$DATA/token" || true; }
+
+# message_of JSON: the "message" of a node's JSON answer.
+message_of() {
+  python3 -c 'import json,sys
+try: print(json.loads(sys.argv[1]).get("message", sys.argv[1]))
+except Exception: print(sys.argv[1][:300])' "$1"
+}
+
+port_free() {
+  python3 - "$1" "$2" <<'EOF'
+import socket, sys
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds: a port it left in TIME_WAIT is free
+try:
+    s.bind((sys.argv[1], int(sys.argv[2])))
+except OSError:
+    sys.exit(1)
+EOF
+}
+
+lan_address() {
+  python3 - <<'EOF'
+import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+try:
+    s.connect(("192.0.2.1", 9))  # no packet is sent: this only picks the interface a route would use
+    print(s.getsockname()[0])
+except OSError:
+    print(socket.gethostbyname(socket.gethostname()))
+EOF
+}
+
+# ---- the build and the server ----
+
+WAR=""
+JETTY_HOME=""
+
+find_build() {
+  WAR="$PROJECT/target/blockchain.war"
+  JETTY_HOME="$(ls -d "$PROJECT"/target/servers/jetty-home-* 2>/dev/null | sort | tail -1 || true)"
+  [ -f "$WAR" ] && [ -n "$JETTY_HOME" ] && [ -f "$JETTY_HOME/start.jar" ]
+}
+
+build() {
+  if [ "$BUILD" = 1 ]; then
+    say "building once (mvn -DskipTests verify) ..."
+    (cd "$PROJECT" && mvn -B -q -DskipTests verify) > "$DATA/build.log" 2>&1 \
+      || fail "the build failed; its output is in $DATA/build.log"
+  fi
+  find_build || fail "no build in $PROJECT/target (WAR and Jetty); run without --no-build"
+}
+
+prepare_server() {
+  local base="$DATA/server"
+  if [ ! -f "$base/start.d/http.ini" ] && [ ! -f "$base/start.ini" ]; then
+    mkdir -p "$base"
+    (cd "$base" && java -jar "$JETTY_HOME/start.jar" --add-modules=http,ee10-deploy) > "$DATA/server-setup.log" 2>&1 \
+      || fail "could not set up Jetty in $base; see $DATA/server-setup.log"
+  fi
+  # a running node keeps the WAR it started with: the new one is copied only when none runs
+  local k running=0
+  for k in $(seq 1 "$COUNT"); do [ -z "$(node_pid "$k")" ] || running=1; done
+  if [ "$running" = 0 ] || [ ! -f "$base/webapps/ROOT.war" ]; then
+    cp "$WAR" "$base/webapps/ROOT.war"
+  fi
+}
+
+# ---- one node ----
+
+launch() {
+  local k="$1" port dir public_url=""
+  port="$(node_port "$k")"
+  dir="$(node_dir "$k")"
+  mkdir -p "$dir/data"
+  [ "$LAN_MODE" = 1 ] && public_url="-Dblockchain.publicUrl=$(node_url "$k")"
+  (
+    cd "$DATA/server"
+    # the token by the environment, not the command line: ps shows command lines to every user
+    BLOCKCHAIN_ADMIN_TOKEN="$(cat "$DATA/token")" exec setsid java "${JVM_OPTIONS[@]}" \
+      "-Dblockchain.dataDir=$dir/data" "-Dblockchain.name=node-$k" ${public_url:+"$public_url"} \
+      ${CLASS_SETTINGS[@]+"${CLASS_SETTINGS[@]}"} \
+      -jar "$JETTY_HOME/start.jar" "jetty.http.port=$port" "jetty.http.host=$HOST"
+  ) > "$dir/node.log" 2>&1 < /dev/null &
+  echo $! > "$dir/pid"
+}
+
+# The reason a node gave in its log: its one SEVERE sentence, else Jetty's last failure.
+reason_in_log() {
+  python3 - "$1" <<'EOF'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8", errors="replace").read()
+lines = text.splitlines()
+for i, line in enumerate(lines):
+    if line.startswith("SEVERE:"):
+        print(line[len("SEVERE:"):].strip())
+        sys.exit()
+for line in reversed(lines):
+    if re.search(r"(Exception|Error|FAILED)", line):
+        print(line.strip()[:400])
+        sys.exit()
+print("it stopped without a reason in its log")
+EOF
+}
+
+# Waits for node K: ready (0), or prints why not (1): its own answer, or its log when it died.
+await_ready() {
+  local k="$1" answer status deadline=$((SECONDS + READY_SECONDS))
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    if [ -z "$(node_pid "$k")" ]; then
+      echo "classroom: node-$k did not start: $(reason_in_log "$(node_dir "$k")/node.log") (log: $(node_dir "$k")/node.log)" >&2
+      return 1
+    fi
+    answer="$(http GET "$(local_url "$k")/status")"
+    status="${answer%%$'\t'*}"
+    if [ "$status" = 200 ]; then
+      return 0
+    fi
+    if [ "$status" = 503 ] && [[ "${answer#*$'\t'}" == *'"message"'* ]]; then
+      echo "classroom: node-$k could not start: $(message_of "${answer#*$'\t'}")" >&2
+      return 1
+    fi
+    sleep 0.3
+  done
+  echo "classroom: node-$k did not answer within $READY_SECONDS s (log: $(node_dir "$k")/node.log)" >&2
+  return 1
+}
+
+stop_node() {
+  local k="$1" pid
+  pid="$(node_pid "$k")"
+  [ -n "$pid" ] || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 100); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+  rm -f "$(node_dir "$k")/pid"
+}
+
+# ---- commands ----
+
+node_number() {
+  [[ "$1" =~ ^node-([0-9]+)$ ]] || fail "'$1' is not a node's name: node-1 to node-$COUNT"
+  local k="${BASH_REMATCH[1]}"
+  [ "$k" -ge 1 ] && [ "$k" -le "$COUNT" ] || fail "this class has node-1 to node-$COUNT, not $1"
+  echo "$k"
+}
+
+start_nodes() { # the node numbers to start; all of them are checked before any starts
+  local k port taken=()
+  for k in "$@"; do
+    [ -z "$(node_pid "$k")" ] || continue
+    port="$(node_port "$k")"
+    port_free "$HOST" "$port" || taken+=("$port")
+  done
+  if [ ${#taken[@]} -gt 0 ]; then
+    fail "port ${taken[*]} is taken by another program: stop it, or give the class other ports with --port (nothing was started)"
+  fi
+  prepare_server
+  local started=()
+  for k in "$@"; do
+    if [ -n "$(node_pid "$k")" ]; then
+      say "node-$k is running already"
+      continue
+    fi
+    launch "$k"
+    started+=("$k")
+  done
+  for k in ${started[@]+"${started[@]}"}; do
+    if ! await_ready "$k"; then
+      for k in "${started[@]}"; do stop_node "$k"; done
+      exit 1
+    fi
+  done
+}
+
+register_all() {
+  local k j others answer
+  for k in $(seq 1 "$COUNT"); do
+    [ -n "$(node_pid "$k")" ] || continue
+    others=""
+    for j in $(seq 1 "$COUNT"); do
+      [ "$j" = "$k" ] || others="$others${others:+, }\"$(node_url "$j")\""
+    done
+    [ -n "$others" ] || continue
+    answer="$(http POST "$(local_url "$k")/nodes/register" "{\"nodes\": [$others]}")"
+    [ "${answer%%$'\t'*}" = 201 ] || fail "node-$k refused its peers: $(message_of "${answer#*$'\t'}")"
+  done
+}
+
+cmd_start() {
+  local what="${1:-}"
+  if [[ "$what" == node-* ]]; then
+    [ -f "$CLASS" ] || fail "no class in $DATA yet: start it first (classroom.sh start 3)"
+    local k
+    k="$(node_number "$what")"
+    LAN_MODE=$([ "$HOST" = 0.0.0.0 ] && echo 1 || echo 0)
+    build
+    start_nodes "$k"
+    say "node-$k is up at $(node_url "$k"); it catches up with its peers by itself"
+    return
+  fi
+  if [ -f "$CLASS" ]; then
+    if [ -n "$what" ] && [ "$what" != "$COUNT" ]; then
+      fail "the class in $DATA has $COUNT nodes; reset it first for $what, or use --data for another class"
+    fi
+  else
+    COUNT="${what:-3}"
+    [[ "$COUNT" =~ ^[0-9]+$ && "$COUNT" -ge 1 && "$COUNT" -le 20 ]] || fail "start takes a number of nodes from 1 to 20, not '$COUNT'"
+    FIRST_PORT="${PORT:-5000}"
+    CLASS_SETTINGS=(${SETTINGS[@]+"${SETTINGS[@]}"})
+    if [ "$LAN" = 1 ]; then
+      HOST=0.0.0.0
+      PUBLIC_HOST="$(lan_address)"
+    fi
+  fi
+  LAN_MODE=$([ "$HOST" = 0.0.0.0 ] && echo 1 || echo 0)
+  if [ ! -f "$DATA/token" ]; then
+    (umask 077 && python3 -c 'import secrets; print(secrets.token_urlsafe(18))' > "$DATA/token")
+  fi
+  build
+  save_class
+  start_nodes $(seq 1 "$COUNT")
+  register_all
+  say "$COUNT nodes are up, each registered with the others:"
+  cmd_status
+  say "the operator's token (mining, registering, resolving; the page asks for it once): $(cat "$DATA/token")"
+  [ "$LAN_MODE" = 0 ] || say "students open $(node_url 1)/ (or any node's address above), or give it to their own nodes as a peer"
+}
+
+cmd_stop() {
+  local what="${1:-}" k
+  [ -f "$CLASS" ] || { say "no class in $DATA"; return; }
+  if [ -n "$what" ]; then
+    k="$(node_number "$what")"
+    stop_node "$k"
+    say "node-$k stopped"
+    return
+  fi
+  for k in $(seq 1 "$COUNT"); do stop_node "$k"; done
+  say "all $COUNT nodes stopped (their data stays in $DATA)"
+}
+
+cmd_status() {
+  [ -f "$CLASS" ] || fail "no class in $DATA: start one with classroom.sh start 3"
+  local k urls=()
+  for k in $(seq 1 "$COUNT"); do urls+=("node-$k" "$(node_url "$k")" "$(local_url "$k")" "$(node_pid "$k")"); done
+  python3 - "${urls[@]}" <<'EOF'
+import json, sys, urllib.request
+rows = [("NAME", "URL", "HEIGHT", "TIP", "PENDING", "PEERS UP/DOWN")]
+args = sys.argv[1:]
+for i in range(0, len(args), 4):
+    name, url, local, pid = args[i:i + 4]
+    try:
+        with urllib.request.urlopen(local + "/status", timeout=3) as answer:
+            s = json.load(answer)
+        peers = s.get("peers", [])
+        down = sum(1 for p in peers if p.get("down"))
+        rows.append((name, url, str(s["length"]), s["last_hash"][:12], str(s["pending"]), f"{len(peers) - down}/{down}"))
+    except Exception:
+        rows.append((name, url, "-", "-", "-", "running, not answering" if pid else "stopped"))
+widths = [max(len(r[c]) for r in rows) for c in range(len(rows[0]))]
+for r in rows:
+    print("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
+EOF
+}
+
+cmd_reset() {
+  [ -f "$CLASS" ] || [ -d "$DATA" ] || { say "nothing to reset in $DATA"; return; }
+  if [ "$YES" != 1 ]; then
+    printf 'classroom: delete every node of the class in %s, their chains and logs? [y/N] ' "$DATA"
+    local answer
+    read -r answer || answer=""
+    [[ "$answer" =~ ^[yY] ]] || fail "nothing deleted"
+  fi
+  local k
+  for k in $(seq 1 "$COUNT"); do stop_node "$k"; done
+  rm -rf "$DATA"
+  say "the class in $DATA is gone; classroom.sh start N starts a new one"
+}
+
+case "${WORDS[0]:-}" in
+  start) cmd_start "${WORDS[1]:-}" ;;
+  stop) cmd_stop "${WORDS[1]:-}" ;;
+  status) cmd_status ;;
+  reset) cmd_reset ;;
+  token) [ -f "$DATA/token" ] && cat "$DATA/token" || fail "no class in $DATA yet" ;;
+  "") sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 1 ;;
+  *) fail "unknown command '${WORDS[0]}'; see $0 --help" ;;
+esac
