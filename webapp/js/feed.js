@@ -3,6 +3,7 @@
 // peers (a link to their page). The node's English sentence is the fallback and the hover text.
 import { $, el, hashText, peerLink } from './dom.js';
 import { t, tParts, language, clock } from './i18n.js';
+import { planText } from './status.js';
 
 /** A link that opens block `index` in the inspector. */
 export function blockLink(index) {
@@ -64,6 +65,9 @@ export function describe(event) {
     case 'peer.unreachable':
     case 'peer.refused':
       return tParts(`event.peer.${event.code}`, { peer: peer(p.peer), reason: reason(p) });
+    case 'mining.plan':
+      return tParts('event.mining.plan', { plan: planText({ mode: p.mode, duty: p.duty, threads: p.threads, queued: 0,
+        interval_ms: p.min_interval_ms === p.max_interval_ms ? p.min_interval_ms : [p.min_interval_ms, p.max_interval_ms] }) });
     default:
       return [String(event.text)]; // an event this page does not know yet: the node's own sentence
   }

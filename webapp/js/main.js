@@ -89,8 +89,8 @@ wireWallet(refresh);
 wireInspector();
 wireLab();
 stream.subscribe((event) => {
-  if (event.type === 'mining') {
-    showMining(event);
+  if (event.type === 'mining' && event.code !== 'plan') {
+    showMining(event); // passing news: the miner's progress, not kept
     return;
   }
   if (event.type !== 'reload') noteOrigins([event]);

@@ -21,6 +21,7 @@ export function renderStatus(status) {
   $('last-hash').textContent = status.last_hash;
   $('node-id').textContent = status.node_id;
   $('data-dir').textContent = status.data_dir;
+  $('mining-plan').textContent = status.mining ? planText(status.mining) : '–';
   startedAt = Date.parse(status.started_at);
   renderUptime();
   const rows = (status.peers || []).map((peer) => {
@@ -36,6 +37,19 @@ export function renderStatus(status) {
   });
   $('peers').replaceChildren(...rows);
   $('peers-empty').hidden = rows.length > 0;
+}
+
+/** How the node mines by itself, in words: "every 5–15 s after each block it mines · 1 thread at 50%". */
+export function planText(plan) {
+  const seconds = (ms) => (ms / 1000).toLocaleString();
+  const interval = Array.isArray(plan.interval_ms)
+    ? `${seconds(plan.interval_ms[0])}–${seconds(plan.interval_ms[1])}` : seconds(plan.interval_ms);
+  const parts = [t(`plan.${plan.mode}`, { interval })];
+  if (plan.duty < 1 || (last && plan.threads < last.mining_threads)) {
+    parts.push(t('plan.throttle', { threads: t('plan.threads', { n: plan.threads }), duty: Math.round(plan.duty * 100) }));
+  }
+  if (plan.queued > 0) parts.push(t('plan.queued', { blocks: t('count.blocks', { n: plan.queued }) }));
+  return parts.join(' · ');
 }
 
 export function renderUptime() {

@@ -8,6 +8,12 @@
 #   src/main/scripts/classroom.sh stop             all of them
 #   src/main/scripts/classroom.sh reset [--yes]    stop all and delete the class's data (asks first)
 #   src/main/scripts/classroom.sh token            the class's operator's token
+#   src/main/scripts/classroom.sh mining interval 5000-15000   every node mines by itself, a delay
+#                                                  drawn from 5-15 s after each of its blocks
+#   src/main/scripts/classroom.sh mining on-transaction        a node mines when a transaction is posted to it
+#   src/main/scripts/classroom.sh mining manual    only when asked (the tutorial's); stops it all
+#   src/main/scripts/classroom.sh mining throttle 1 0.5        each node's miner: 1 thread, half the time
+#   src/main/scripts/classroom.sh mine 10 [node-K] node-K (default node-1) mines 10 blocks, one after another
 #
 # Options, before or after the command, on every command:
 #   --port P      the first node's port (default 5000); node-K listens on P+K-1
@@ -47,7 +53,7 @@ while [ $# -gt 0 ]; do
     --no-build) BUILD=0; shift ;;
     --yes|-y) YES=1; shift ;;
     -D*=*) SETTINGS+=("$1"); shift ;;
-    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,31p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) fail "unknown option $1; see $0 --help" ;;
     *) WORDS+=("$1"); shift ;;
   esac
@@ -413,12 +419,66 @@ cmd_reset() {
   say "the class in $DATA is gone; classroom.sh start N starts a new one"
 }
 
+# steer METHOD PATH BODY NODE...: sends the operator's request to each node named; fails naming the first that refuses.
+steer() {
+  local method="$1" path="$2" body="$3" k answer
+  shift 3
+  for k in "$@"; do
+    if [ -z "$(node_pid "$k")" ]; then
+      say "node-$k is stopped: skipped"
+      continue
+    fi
+    answer="$(http "$method" "$(local_url "$k")$path" "$body")"
+    case "${answer%%$'\t'*}" in
+      2??) ;;
+      000) fail "node-$k does not answer" ;;
+      *) fail "node-$k refused: $(message_of "${answer#*$'\t'}")" ;;
+    esac
+  done
+}
+
+all_nodes() { seq 1 "$COUNT"; }
+
+cmd_mining() {
+  [ -f "$CLASS" ] || fail "no class in $DATA: start one with classroom.sh start 3"
+  local body
+  case "${1:-}" in
+    manual|on-transaction) body="{\"mode\": \"$1\"}" ;;
+    interval)
+      if [[ "${2:-}" =~ ^([0-9]+)-([0-9]+)$ ]]; then
+        body="{\"mode\": \"interval\", \"interval_ms\": [${BASH_REMATCH[1]}, ${BASH_REMATCH[2]}]}"
+      elif [[ "${2:-}" =~ ^[0-9]+$ ]]; then
+        body="{\"mode\": \"interval\", \"interval_ms\": $2}"
+      else
+        fail "mining interval takes milliseconds, one number or a range: mining interval 5000-15000"
+      fi ;;
+    throttle)
+      [[ "${2:-}" =~ ^[0-9]+$ && "${3:-}" =~ ^[0-9.]+$ ]] || fail "mining throttle takes threads and a duty above 0 up to 1: mining throttle 1 0.5"
+      body="{\"threads\": $2, \"duty\": $3}" ;;
+    *) fail "mining takes manual, on-transaction, interval MS or MIN-MAX, or throttle THREADS DUTY" ;;
+  esac
+  steer PUT /admin/mining "$body" $(all_nodes)
+  say "every running node: mining ${*}"
+}
+
+cmd_mine() {
+  [ -f "$CLASS" ] || fail "no class in $DATA: start one with classroom.sh start 3"
+  [[ "${1:-}" =~ ^[0-9]+$ ]] || fail "mine takes a number of blocks: mine 10 [node-K]"
+  local k=1
+  [ -z "${2:-}" ] || k="$(node_number "$2")"
+  [ -n "$(node_pid "$k")" ] || fail "node-$k is stopped: classroom.sh start node-$k"
+  steer POST /admin/mine "{\"count\": $1}" "$k"
+  say "node-$k mines $1 blocks, one after another"
+}
+
 case "${WORDS[0]:-}" in
+  mining) cmd_mining "${WORDS[@]:1}" ;;
+  mine) cmd_mine "${WORDS[@]:1}" ;;
   start) cmd_start "${WORDS[1]:-}" ;;
   stop) cmd_stop "${WORDS[1]:-}" ;;
   status) cmd_status ;;
   reset) cmd_reset ;;
   token) [ -f "$DATA/token" ] && cat "$DATA/token" || fail "no class in $DATA yet" ;;
-  "") sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 1 ;;
+  "") sed -n '2,31p' "$0" | sed 's/^# \{0,1\}//'; exit 1 ;;
   *) fail "unknown command '${WORDS[0]}'; see $0 --help" ;;
 esac

@@ -62,6 +62,7 @@ public final class Network implements AutoCloseable {
     private final Consensus consensus;
     private final Sync sync;
     private final Gossip gossip;
+    private final AutoMiner autoMiner;
     private final ExecutorService introductions;
     private final ScheduledFuture<?> schedule;
     private final boolean live;
@@ -76,7 +77,11 @@ public final class Network implements AutoCloseable {
      *                     when a peer shows it is ahead)
      * @param publicUrl    this node's address as peers reach it, or null to learn it from requests
      */
-    public Network(Blockchain blockchain, PeerSettings settings, boolean live, Duration syncInterval, String publicUrl) {
+    /**
+     * @param dataDir where the mining plan is kept ({@link AutoMiner}), or null for none
+     */
+    public Network(Blockchain blockchain, PeerSettings settings, boolean live, Duration syncInterval, String publicUrl,
+                   java.nio.file.Path dataDir) {
         this.blockchain = blockchain;
         this.live = live;
         this.settings = settings;
@@ -96,6 +101,16 @@ public final class Network implements AutoCloseable {
         } else {
             this.schedule = timer.scheduleWithFixedDelay(sync::requestAll, 0, syncInterval.toMillis(), TimeUnit.MILLISECONDS);
         }
+        this.autoMiner = new AutoMiner(this, dataDir); // last: it may mine at once, through this network
+    }
+
+    Blockchain blockchain() {
+        return blockchain;
+    }
+
+    /** How this node mines by itself, and the blocks waiting to be mined on request. */
+    public AutoMiner autoMiner() {
+        return autoMiner;
     }
 
     /**
@@ -133,6 +148,7 @@ public final class Network implements AutoCloseable {
         if (live) {
             gossip.relay(transaction, UUID.randomUUID().toString(), null);
         }
+        autoMiner.transactionPosted();
         return index;
     }
 
@@ -376,6 +392,7 @@ public final class Network implements AutoCloseable {
     /** Stops talking to peers: rounds and syncs under way end first; the chain stays open for its owner to close. */
     @Override
     public void close() {
+        autoMiner.close(); // first: it mines through what closes next
         if (schedule != null) {
             schedule.cancel(false);
         }

@@ -175,6 +175,11 @@ public final class Blockchain implements AutoCloseable {
         return miner.threads();
     }
 
+    /** Lets at most {@code threads} of the miner's threads search, {@code duty} of the time (see {@link Miner#throttle}). */
+    public void throttleMining(int threads, double duty) {
+        miner.throttle(threads, duty);
+    }
+
     /** Leading hex zeros a proof's hash needs on this node's network. */
     public int difficulty() {
         return difficulty;

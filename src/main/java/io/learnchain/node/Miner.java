@@ -33,6 +33,9 @@ public final class Miner implements AutoCloseable {
     private final ExecutorService helpers;
     private final ConcurrentHashMap<String, SharedSearch> searches = new ConcurrentHashMap<>();
     private final LongAdder attempts = new LongAdder();
+    /** How many of the threads search, and the share of time they do: a throttle for slow laptops. */
+    private volatile int searching;
+    private volatile double duty = 1;
 
     public Miner(int threads) {
         this(threads, ProofOfWork.DIFFICULTY);
@@ -45,11 +48,25 @@ public final class Miner implements AutoCloseable {
             throw new IllegalArgumentException("mining threads must be at least 1");
         }
         this.threads = threads;
+        this.searching = threads;
         this.helpers = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, DaemonThreads.named("miner", true));
     }
 
     int threads() {
         return threads;
+    }
+
+    /**
+     * Lets at most {@code threads} of this miner's threads search, each resting after every chunk of
+     * proofs so that it searches {@code duty} of the time. Takes effect at the next search; safe
+     * from any thread.
+     */
+    public void throttle(int threads, double duty) {
+        if (threads < 1 || threads > this.threads || !(duty > 0 && duty <= 1)) {
+            throw new IllegalArgumentException("threads from 1 to " + this.threads + " and a duty above 0 and at most 1");
+        }
+        this.searching = threads;
+        this.duty = duty;
     }
 
     /** Proofs tried since this miner was made, across all its threads (cancelled chunks not counted). */
@@ -84,6 +101,7 @@ public final class Miner implements AutoCloseable {
         AtomicLong nextChunk = new AtomicLong();
         AtomicLong best = new AtomicLong(Long.MAX_VALUE);
         AtomicBoolean cancelled = new AtomicBoolean();
+        double share = duty;
         Runnable worker = () -> {
             ProofOfWork pow = new ProofOfWork(lastProof, lastHash, difficulty);
             while (true) {
@@ -92,7 +110,12 @@ public final class Miner implements AutoCloseable {
                     return;
                 }
                 // stop as soon as a smaller proof is known too: then this chunk cannot hold the smallest
+                long began = System.nanoTime();
                 long found = pow.search(start, start + CHUNK, () -> best.get() < start || stale.getAsBoolean());
+                if (share < 1 && found < 0 && found != ProofOfWork.CANCELLED) {
+                    // rest as long as the chunk took, scaled: searching `share` of the time
+                    java.util.concurrent.locks.LockSupport.parkNanos((long) ((System.nanoTime() - began) * (1 - share) / share));
+                }
                 if (found == ProofOfWork.CANCELLED) {
                     if (best.get() >= start) {
                         cancelled.set(true); // a chunk was left unfinished: the best may not be the smallest
@@ -106,8 +129,9 @@ public final class Miner implements AutoCloseable {
                 }
             }
         };
-        List<Future<?>> others = new ArrayList<>(threads - 1);
-        for (int i = 1; i < threads; i++) {
+        int workers = searching;
+        List<Future<?>> others = new ArrayList<>(workers - 1);
+        for (int i = 1; i < workers; i++) {
             others.add(helpers.submit(worker));
         }
         worker.run();

@@ -69,7 +69,8 @@ public final class Answers {
         write(new ChainTail(1, null));
         Peer peer = new Peer("http://warm-up", "never resolved", null, null, null, null, "unknown", null, null, 0, false);
         write(new Status("warm-up", colour("warm-up"), "warm-up", 1, "0", 0, 4, List.of(peer), 1, "warm-up", "warm-up", new Blockchain.Activity(0, 0, 0, 0),
-                new Network.Traffic(0, 0, 0, Map.of(), Map.of(), Map.of()), List.of(Event.of(new EventLog(1).report("block", "mined", "warm-up", "index", 1))), Map.of()));
+                new Network.Traffic(0, 0, 0, Map.of(), Map.of(), Map.of()), List.of(Event.of(new EventLog(1).report("block", "mined", "warm-up", "index", 1))), Map.of(),
+                Mining.of(io.learnchain.node.MiningPlan.manual(1), 0)));
     }
 
     private static byte[] write(Object answer) {
@@ -167,7 +168,7 @@ public final class Answers {
      */
     public record Status(String name, String colour, String nodeId, long length, String lastHash, int pending, int difficulty, List<Peer> peers,
                          int miningThreads, String dataDir, String startedAt, Blockchain.Activity activity,
-                         Network.Traffic network, List<Event> feed, Map<String, Object> settings) {
+                         Network.Traffic network, List<Event> feed, Map<String, Object> settings, Mining mining) {
     }
 
     /**
@@ -217,6 +218,22 @@ public final class Answers {
     }
 
     /** {@code /health/ready} when ready. */
+    /**
+     * {@code /admin/mining}: how the node mines by itself ({@code interval_ms} a number, or
+     * {@code [min, max]}), and the blocks waiting to be mined on request.
+     */
+    public record Mining(String mode, Object intervalMs, int threads, double duty, int queued) {
+        static Mining of(io.learnchain.node.MiningPlan plan, int queued) {
+            Object interval = plan.minIntervalMs() == plan.maxIntervalMs() ? (Object) plan.minIntervalMs()
+                    : List.of(plan.minIntervalMs(), plan.maxIntervalMs());
+            return new Mining(plan.mode(), interval, plan.threads(), plan.duty(), queued);
+        }
+    }
+
+    /** {@code POST /admin/mine}: the blocks now waiting to be mined. */
+    public record Queued(String message, int queued) {
+    }
+
     public record Ready(String status, long length) {
     }
 }

@@ -58,7 +58,7 @@ public final class NodeListener implements ServletContextListener {
             context.setAttribute(SETTINGS, settings);
             context.setAttribute(BLOCKCHAIN, blockchain);
             Network network = new Network(blockchain, settings.peers(), settings.liveNetwork(), settings.syncInterval(),
-                    settings.publicUrl());
+                    settings.publicUrl(), settings.dataDir());
             context.setAttribute(NETWORK, network);
             metrics.watch(blockchain, network);
         } catch (RuntimeException | Error e) {

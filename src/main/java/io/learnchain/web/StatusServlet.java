@@ -19,6 +19,7 @@ public final class StatusServlet extends ApiServlet {
         return Reply.ok(new Answers.Status(name, Answers.colour(name), blockchain.nodeId(), state.length(), state.tip().hash(), state.pending().size(),
                 blockchain.difficulty(), Answers.Peer.of(state.peers(), network()), blockchain.miningThreads(),
                 blockchain.storeLocation(), blockchain.startedAt().toString(), blockchain.activity(), network().traffic(),
-                network().feed().stream().map(Answers.Event::of).toList(), settings().shown()));
+                network().feed().stream().map(Answers.Event::of).toList(), settings().shown(),
+                Answers.Mining.of(network().autoMiner().plan(), network().autoMiner().queued())));
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -113,6 +114,26 @@ class ClassroomScriptIT {
         }
         assertEquals(expected, height(url(2)), "node-2 caught up with its peers by itself");
         assertTrue(Files.exists(data.resolve("class/node-2/node.log")));
+
+        // the class as a whole: a mining mode for every node, blocks on request from one
+        Run onTransaction = run("mining", "on-transaction");
+        assertEquals(0, onTransaction.exit(), onTransaction.output());
+        for (int node = 1; node <= 3; node++) {
+            Map<String, Object> plan = Http.request("GET", url(node) + "/admin/mining", null, "Authorization", "Bearer " + token).json();
+            assertEquals("on-transaction", plan.get("mode"), "node-" + node);
+        }
+        assertEquals(0, run("mining", "manual").exit());
+        int before = height(url(1));
+        Run mined = run("mine", "2", "node-3");
+        assertEquals(0, mined.exit(), mined.output());
+        until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (height(url(1)) < before + 2 && System.nanoTime() < until) {
+            Thread.sleep(100);
+        }
+        assertEquals(before + 2, height(url(1)), "node-3's two blocks reached node-1");
+        Run wrong = run("mining", "sometimes");
+        assertNotEquals(0, wrong.exit());
+        assertTrue(wrong.output().contains("mining takes manual"), wrong.output());
 
         assertEquals(0, run("stop").exit());
         assertFalse(listening(firstPort) || listening(firstPort + 1) || listening(firstPort + 2));
