@@ -3,7 +3,7 @@
 // peers (a link to their page). The node's English sentence is the fallback and the hover text.
 import { $, el, hashText, peerLink } from './dom.js';
 import { t, tParts, language, clock } from './i18n.js';
-import { planText } from './status.js';
+import { planText, controlsText } from './status.js';
 
 /** A link that opens block `index` in the inspector. */
 export function blockLink(index) {
@@ -65,6 +65,11 @@ export function describe(event) {
     case 'peer.unreachable':
     case 'peer.refused':
       return tParts(`event.peer.${event.code}`, { peer: peer(p.peer), reason: reason(p) });
+    case 'network.paused':
+    case 'network.controls': {
+      const ignored = p.ignored ? String(p.ignored).split(',') : [];
+      return tParts('event.network.changed', { state: el('span', {}, ...controlsText({ paused: p.paused, ignored, links: {} })) });
+    }
     case 'mining.plan':
       return tParts('event.mining.plan', { plan: planText({ mode: p.mode, duty: p.duty, threads: p.threads, queued: 0,
         interval_ms: p.min_interval_ms === p.max_interval_ms ? p.min_interval_ms : [p.min_interval_ms, p.max_interval_ms] }) });

@@ -1,7 +1,7 @@
 // This node at a glance: its name and colour (to tell three pages apart on a projector), its
 // height, tip and peers, and whether each peer answers.
 import { $, el, duration, peerLink } from './dom.js';
-import { t, has, clock } from './i18n.js';
+import { t, tParts, has, clock } from './i18n.js';
 
 let startedAt = null;
 let last = null;
@@ -22,6 +22,10 @@ export function renderStatus(status) {
   $('node-id').textContent = status.node_id;
   $('data-dir').textContent = status.data_dir;
   $('mining-plan').textContent = status.mining ? planText(status.mining) : '–';
+  const controls = status.network_controls;
+  $('network-controls').replaceChildren(...(controls ? controlsText(controls) : ['–']));
+  $('network-controls').classList.toggle('warn', !!controls && (controls.paused || controls.ignored.length > 0
+    || Object.keys(controls.links).length > 0));
   startedAt = Date.parse(status.started_at);
   renderUptime();
   const rows = (status.peers || []).map((peer) => {
@@ -50,6 +54,22 @@ export function planText(plan) {
   }
   if (plan.queued > 0) parts.push(t('plan.queued', { blocks: t('count.blocks', { n: plan.queued }) }));
   return parts.join(' · ');
+}
+
+/** Whom the node talks to, in words and peer links: "ignores 127.0.0.1:5003, 127.0.0.1:5004 (a partition)". */
+export function controlsText(controls) {
+  if (controls.paused) return [t('net.paused')];
+  const parts = [];
+  if (controls.ignored.length) {
+    const peers = [];
+    controls.ignored.forEach((peer, i) => peers.push(...(i ? [', '] : []), peerLink(peer)));
+    parts.push(...tParts('net.ignored', { peers: el('span', {}, ...peers) }));
+  }
+  for (const [peer, link] of Object.entries(controls.links || {})) {
+    if (parts.length) parts.push(' · ');
+    parts.push(...tParts('net.link', { peer: peerLink(peer), latency: link.latency_ms, drop: Math.round(link.drop * 100) }));
+  }
+  return parts.length ? parts : [t('net.open')];
 }
 
 export function renderUptime() {

@@ -3,7 +3,7 @@
 // reconnects by itself and sends the last id it saw; the node replays what was missed, or says
 // "reload" when it no longer has it (or restarted).
 
-const TYPES = ['block', 'reorg', 'transaction', 'peer', 'mining'];
+const TYPES = ['block', 'reorg', 'transaction', 'peer', 'mining', 'network'];
 const listeners = [];
 let source = null;
 let open = false;

@@ -14,6 +14,11 @@
 #   src/main/scripts/classroom.sh mining manual    only when asked (the tutorial's); stops it all
 #   src/main/scripts/classroom.sh mining throttle 1 0.5        each node's miner: 1 thread, half the time
 #   src/main/scripts/classroom.sh mine 10 [node-K] node-K (default node-1) mines 10 blocks, one after another
+#   src/main/scripts/classroom.sh pause            every node stops sending and taking peer messages
+#   src/main/scripts/classroom.sh resume           and starts again: they catch up
+#   src/main/scripts/classroom.sh partition node-1,node-2 node-3,node-4,node-5
+#                                                  each group ignores the others: two networks
+#   src/main/scripts/classroom.sh heal             no node ignores another: one network again
 #
 # Options, before or after the command, on every command:
 #   --port P      the first node's port (default 5000); node-K listens on P+K-1
@@ -53,7 +58,7 @@ while [ $# -gt 0 ]; do
     --no-build) BUILD=0; shift ;;
     --yes|-y) YES=1; shift ;;
     -D*=*) SETTINGS+=("$1"); shift ;;
-    -h|--help) sed -n '2,31p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,36p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) fail "unknown option $1; see $0 --help" ;;
     *) WORDS+=("$1"); shift ;;
   esac
@@ -471,7 +476,46 @@ cmd_mine() {
   say "node-$k mines $1 blocks, one after another"
 }
 
+cmd_pause() { # true or false
+  [ -f "$CLASS" ] || fail "no class in $DATA: start one with classroom.sh start 3"
+  steer PUT /admin/network "{\"paused\": $1}" $(all_nodes)
+  if [ "$1" = true ]; then say "every running node's network is paused"; else say "every running node's network is open again"; fi
+}
+
+cmd_partition() { # groups of node names, comma-separated
+  [ -f "$CLASS" ] || fail "no class in $DATA: start one with classroom.sh start 3"
+  [ $# -ge 2 ] || fail "partition takes two groups or more: partition node-1,node-2 node-3,node-4,node-5"
+  local groups=("$@") g h k node others
+  for g in "${!groups[@]}"; do
+    for node in ${groups[$g]//,/ }; do node_number "$node" >/dev/null; done
+  done
+  for g in "${!groups[@]}"; do
+    others=""
+    for h in "${!groups[@]}"; do
+      [ "$h" = "$g" ] && continue
+      for node in ${groups[$h]//,/ }; do
+        others="$others${others:+, }\"$(node_url "$(node_number "$node")")\""
+      done
+    done
+    for node in ${groups[$g]//,/ }; do
+      k="$(node_number "$node")"
+      steer PUT /admin/network "{\"ignored\": [$others]}" "$k"
+    done
+  done
+  say "partitioned: ${groups[*]}; each group ignores the others until: classroom.sh heal"
+}
+
+cmd_heal() {
+  [ -f "$CLASS" ] || fail "no class in $DATA: start one with classroom.sh start 3"
+  steer PUT /admin/network '{"ignored": []}' $(all_nodes)
+  say "healed: every node talks to every other again; the longest chain wins"
+}
+
 case "${WORDS[0]:-}" in
+  pause) cmd_pause true ;;
+  resume) cmd_pause false ;;
+  partition) cmd_partition "${WORDS[@]:1}" ;;
+  heal) cmd_heal ;;
   mining) cmd_mining "${WORDS[@]:1}" ;;
   mine) cmd_mine "${WORDS[@]:1}" ;;
   start) cmd_start "${WORDS[1]:-}" ;;
@@ -479,6 +523,6 @@ case "${WORDS[0]:-}" in
   status) cmd_status ;;
   reset) cmd_reset ;;
   token) [ -f "$DATA/token" ] && cat "$DATA/token" || fail "no class in $DATA yet" ;;
-  "") sed -n '2,31p' "$0" | sed 's/^# \{0,1\}//'; exit 1 ;;
+  "") sed -n '2,36p' "$0" | sed 's/^# \{0,1\}//'; exit 1 ;;
   *) fail "unknown command '${WORDS[0]}'; see $0 --help" ;;
 esac

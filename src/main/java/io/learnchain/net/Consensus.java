@@ -58,12 +58,20 @@ public final class Consensus implements AutoCloseable {
     /** The requests of the round under way, to cut them when the node stops. */
     private final List<HttpGet> inFlight = new ArrayList<>();
 
+    private final java.util.function.Predicate<String> asks;
+
     /** The result of a round: whether our chain was replaced, and what each peer gave. */
     public record Round(boolean replaced, List<PeerOutcome> peers) {
     }
 
     /** @param client how to talk to peers; closed by its owner, after this */
     public Consensus(Blockchain blockchain, PeerSettings settings, PeerClient client) {
+        this(blockchain, settings, client, peer -> true);
+    }
+
+    /** @param asks which peers a round asks (the operator's controls may leave some out) */
+    Consensus(Blockchain blockchain, PeerSettings settings, PeerClient client, java.util.function.Predicate<String> asks) {
+        this.asks = asks;
         this.blockchain = blockchain;
         this.settings = settings;
         this.client = client;
@@ -111,7 +119,7 @@ public final class Consensus implements AutoCloseable {
 
     private Round runRound() {
         NodeState ours = blockchain.state();
-        List<String> peers = ours.peers();
+        List<String> peers = ours.peers().stream().filter(asks).toList();
         int ourLength = ours.length();
         long started = System.nanoTime();
         long deadline = started + settings.deadline().toNanos();

@@ -66,9 +66,11 @@ final class Gossip implements AutoCloseable {
     private final ConcurrentHashMap<String, Outbox> outboxes = new ConcurrentHashMap<>();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private final NetworkControls controls;
 
     Gossip(Blockchain blockchain, PeerClient client, PeerBook book, Sync sync, PeerSettings settings,
-           ScheduledExecutorService timer, Supplier<String> ownUrl) {
+           ScheduledExecutorService timer, Supplier<String> ownUrl, NetworkControls controls) {
+        this.controls = controls;
         this.events = blockchain.events();
         this.throttle = new Throttle(settings.maxPushesPerSecond());
         this.blockchain = blockchain;
@@ -125,8 +127,22 @@ final class Gossip implements AutoCloseable {
     private void sendToPeers(String path, byte[] body, String except) {
         List<String> peers = blockchain.state().peers();
         for (String peer : peers) {
-            if (!peer.equals(except) && book.pushable(peer)) {
-                outboxes.computeIfAbsent(peer, Outbox::new).offer(new Message(path, body, 1));
+            if (peer.equals(except) || !book.pushable(peer) || !controls.sendsTo(peer)) {
+                continue;
+            }
+            Outbox outbox = outboxes.computeIfAbsent(peer, Outbox::new);
+            Message message = new Message(path, body, 1);
+            long delay = controls.delayOrDrop(peer); // the operator's link: a lesson in latency and loss
+            if (delay < 0) {
+                dropped.incrementAndGet();
+            } else if (delay == 0) {
+                outbox.offer(message);
+            } else {
+                try {
+                    timer.schedule(() -> outbox.offer(message), delay, TimeUnit.MILLISECONDS); // holds up no other peer
+                } catch (RejectedExecutionException stopping) {
+                    // the node is stopping
+                }
             }
         }
     }

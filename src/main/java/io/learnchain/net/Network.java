@@ -63,6 +63,7 @@ public final class Network implements AutoCloseable {
     private final Sync sync;
     private final Gossip gossip;
     private final AutoMiner autoMiner;
+    private final NetworkControls controls;
     private final ExecutorService introductions;
     private final ScheduledFuture<?> schedule;
     private final boolean live;
@@ -89,9 +90,10 @@ public final class Network implements AutoCloseable {
         this.book = new PeerBook(blockchain.events());
         this.client = new PeerClient(settings, blockchain.nodeId());
         this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("network-timer", false));
-        this.consensus = new Consensus(blockchain, settings, client);
-        this.sync = new Sync(blockchain, client, book, settings, timer, this::announceTip);
-        this.gossip = new Gossip(blockchain, client, book, sync, settings, timer, this::pushSender);
+        this.controls = new NetworkControls(dataDir);
+        this.consensus = new Consensus(blockchain, settings, client, controls::sendsTo);
+        this.sync = new Sync(blockchain, client, book, settings, timer, this::announceTip, controls);
+        this.gossip = new Gossip(blockchain, client, book, sync, settings, timer, this::pushSender, controls);
         this.probes = DaemonThreads.pool("network-probe", 8);
         this.introductions = Executors.newSingleThreadExecutor(DaemonThreads.named("network-introductions", false));
         if (!live) {
@@ -106,6 +108,37 @@ public final class Network implements AutoCloseable {
 
     Blockchain blockchain() {
         return blockchain;
+    }
+
+    /** The operator's say over whom this node talks to (paused, ignored peers, links). */
+    public NetworkControls.State controls() {
+        return controls.state();
+    }
+
+    /** Why a peer's message (from the peer it claims, or null) is not taken now, or null when it is. */
+    public String refusal(String claimedSender) {
+        return controls.refusal(claimedSender);
+    }
+
+    /**
+     * Takes the operator's new controls, kept for restarts, told as an event; peers it talks to
+     * again (resumed, no longer ignored) are synced with at once, so that a healed partition
+     * heals on screen.
+     */
+    public void setControls(NetworkControls.State changed) {
+        NetworkControls.State before = controls.state();
+        controls.set(changed);
+        blockchain.events().report("network", changed.paused() ? "paused" : "controls",
+                "network from now on: " + changed.describe(), "paused", changed.paused(), "ignored", String.join(",", changed.ignored()),
+                "links", changed.links().size());
+        if (live) {
+            for (String peer : blockchain.state().peers()) {
+                boolean wasCut = before.paused() || before.ignored().contains(peer);
+                if (wasCut && controls.sendsTo(peer)) {
+                    sync.request(peer);
+                }
+            }
+        }
     }
 
     /** How this node mines by itself, and the blocks waiting to be mined on request. */
@@ -369,7 +402,7 @@ public final class Network implements AutoCloseable {
      */
     private void introduceTo(String peer, String arrivalUrl) {
         String self = publicUrl != null ? publicUrl : arrivalUrl;
-        if (self == null) {
+        if (self == null || !controls.sendsTo(peer)) {
             return;
         }
         if (PeerAddress.isLoopback(self) && !PeerAddress.isLoopback(peer)) {

@@ -61,10 +61,12 @@ final class Sync implements AutoCloseable {
     private final AtomicLong blocksMoved = new AtomicLong();
     /** When a pushed block last made this node sync with each peer ({@link System#nanoTime()}). */
     private final ConcurrentHashMap<String, Long> lastHinted = new ConcurrentHashMap<>();
+    private final NetworkControls controls;
 
     /** @param onNewTip told of our new tip after an adoption, and of the peer it came from */
     Sync(Blockchain blockchain, PeerClient client, PeerBook book, PeerSettings settings, ScheduledExecutorService timer,
-         BiConsumer<Block, String> onNewTip) {
+         BiConsumer<Block, String> onNewTip, NetworkControls controls) {
+        this.controls = controls;
         this.blockchain = blockchain;
         this.client = client;
         this.book = book;
@@ -86,7 +88,7 @@ final class Sync implements AutoCloseable {
      * made the request may have come after it located).
      */
     void request(String peer) {
-        if (book.shunned(peer)) {
+        if (book.shunned(peer) || !controls.sendsTo(peer)) {
             return;
         }
         if (running.putIfAbsent(peer, Boolean.FALSE) != null) {

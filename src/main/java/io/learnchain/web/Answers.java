@@ -70,7 +70,7 @@ public final class Answers {
         Peer peer = new Peer("http://warm-up", "never resolved", null, null, null, null, "unknown", null, null, 0, false);
         write(new Status("warm-up", colour("warm-up"), "warm-up", 1, "0", 0, 4, List.of(peer), 1, "warm-up", "warm-up", new Blockchain.Activity(0, 0, 0, 0),
                 new Network.Traffic(0, 0, 0, Map.of(), Map.of(), Map.of()), List.of(Event.of(new EventLog(1).report("block", "mined", "warm-up", "index", 1))), Map.of(),
-                Mining.of(io.learnchain.node.MiningPlan.manual(1), 0)));
+                Mining.of(io.learnchain.node.MiningPlan.manual(1), 0), new NetworkControls(false, List.of(), Map.of())));
     }
 
     private static byte[] write(Object answer) {
@@ -168,7 +168,8 @@ public final class Answers {
      */
     public record Status(String name, String colour, String nodeId, long length, String lastHash, int pending, int difficulty, List<Peer> peers,
                          int miningThreads, String dataDir, String startedAt, Blockchain.Activity activity,
-                         Network.Traffic network, List<Event> feed, Map<String, Object> settings, Mining mining) {
+                         Network.Traffic network, List<Event> feed, Map<String, Object> settings, Mining mining,
+                         NetworkControls networkControls) {
     }
 
     /**
@@ -227,6 +228,18 @@ public final class Answers {
             Object interval = plan.minIntervalMs() == plan.maxIntervalMs() ? (Object) plan.minIntervalMs()
                     : List.of(plan.minIntervalMs(), plan.maxIntervalMs());
             return new Mining(plan.mode(), interval, plan.threads(), plan.duty(), queued);
+        }
+    }
+
+    /** {@code /admin/network}: whom the node talks to; links by peer: {@code {"latency_ms", "drop"}}. */
+    public record NetworkControls(boolean paused, List<String> ignored, Map<String, Link> links) {
+        public record Link(long latencyMs, double drop) {
+        }
+
+        static NetworkControls of(io.learnchain.net.NetworkControls.State state) {
+            Map<String, Link> links = new java.util.TreeMap<>();
+            state.links().forEach((peer, link) -> links.put(peer, new Link(link.latencyMs(), link.drop())));
+            return new NetworkControls(state.paused(), state.ignored(), links);
         }
     }
 

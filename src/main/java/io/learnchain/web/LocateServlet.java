@@ -23,6 +23,10 @@ public final class LocateServlet extends ApiServlet {
 
     @Override
     Reply handle(HttpServletRequest request) {
+        String paused = network().refusal(null);
+        if (paused != null) {
+            throw new ApiException(503, paused);
+        }
         JsonObject body = JsonBody.readObject(request, settings());
         if (!(body.get("locator") instanceof JsonArray locator) || locator.size() > MAX_ENTRIES) {
             throw new ApiException(400, "locator must be a list of at most " + MAX_ENTRIES + " {\"index\", \"hash\"} objects");

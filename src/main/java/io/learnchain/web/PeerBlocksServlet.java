@@ -22,6 +22,7 @@ public final class PeerBlocksServlet extends ApiServlet {
         return PeerMessages.receive(network(), () -> {
             Settings settings = settings();
             JsonObject body = JsonBody.readObject(request, settings.maxBlockBytes() + 64 * 1024, settings.peers().maxJsonDepth(), true);
+            String from = PeerMessages.takenFrom(network(), body);
             Json json = body.get("block");
             if (json == null) {
                 throw new ApiException(400, "Missing values: block");
@@ -38,7 +39,7 @@ public final class PeerBlocksServlet extends ApiServlet {
             }
             return () -> {
                 try {
-                    return network().receiveBlock(block, PeerMessages.sender(body));
+                    return network().receiveBlock(block, from);
                 } catch (InvalidChainException e) {
                     throw new ApiException(400, "Invalid block: " + e.getMessage());
                 }

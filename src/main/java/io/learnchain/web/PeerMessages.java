@@ -27,6 +27,10 @@ final class PeerMessages {
      * allowance; a message that is not a well-formed push uses it up too (and is answered 400).
      */
     static Reply receive(Network network, Reader reader) {
+        String paused = network.refusal(null);
+        if (paused != null) {
+            throw new ApiException(503, paused); // with Retry-After: the sender offers it again later
+        }
         if (!network.takingPushes()) {
             return reply(Receipt.TOO_FAST);
         }
@@ -45,6 +49,19 @@ final class PeerMessages {
     /** The answer to a push: its receipt's status and word. */
     static Reply reply(Receipt receipt) {
         return new Reply(receipt.status(), Reply.message(receipt.word()));
+    }
+
+    /**
+     * The sender's address as its message gives it, or null; refused (503) when it names a peer
+     * this node ignores for now (a partition): a claim, so the refusal costs that peer nothing.
+     */
+    static String takenFrom(Network network, JsonObject body) {
+        String from = sender(body);
+        String refusal = network.refusal(from);
+        if (refusal != null) {
+            throw new ApiException(503, refusal);
+        }
+        return from;
     }
 
     /** The sender's address as its message gives it ({@code "from"}), or null when absent or not an address. */

@@ -26,6 +26,7 @@ public final class PeerTransactionsServlet extends ApiServlet {
         return PeerMessages.receive(network(), () -> {
             Settings settings = settings();
             JsonObject body = JsonBody.readObject(request, settings.maxBodyBytes() + 1024, settings.maxJsonDepth() + 1, false);
+            String from = PeerMessages.takenFrom(network(), body);
             if (!(body.get("transaction") instanceof JsonObject json)) {
                 throw new ApiException(400, "transaction must be an object");
             }
@@ -36,7 +37,7 @@ public final class PeerTransactionsServlet extends ApiServlet {
             Transaction transaction = NewTransactionServlet.parse(json, settings.signedLedger());
             return () -> {
                 try {
-                    return network().receiveTransaction(transaction, relayId.value(), PeerMessages.sender(body));
+                    return network().receiveTransaction(transaction, relayId.value(), from);
                 } catch (IllegalArgumentException e) {
                     throw new ApiException(400, "Transaction too large: " + e.getMessage());
                 }

@@ -14,6 +14,10 @@ public final class ResolveServlet extends ApiServlet {
 
     @Override
     boolean stream(HttpServletRequest request, HttpServletResponse response, boolean withBody) throws IOException {
+        if (network().controls().paused()) {
+            throw new ApiException(503, "The network is paused on this node by its operator: resolve asks no peers until it"
+                    + " resumes (PUT /admin/network {\"paused\": false})");
+        }
         Consensus.Round round = network().resolve();
         ChainAnswer.write(request, response, withBody,
                 Reply.message(round.replaced() ? "Our chain was replaced" : "Our chain is authoritative"),

@@ -20,6 +20,7 @@ public final class StatusServlet extends ApiServlet {
                 blockchain.difficulty(), Answers.Peer.of(state.peers(), network()), blockchain.miningThreads(),
                 blockchain.storeLocation(), blockchain.startedAt().toString(), blockchain.activity(), network().traffic(),
                 network().feed().stream().map(Answers.Event::of).toList(), settings().shown(),
-                Answers.Mining.of(network().autoMiner().plan(), network().autoMiner().queued())));
+                Answers.Mining.of(network().autoMiner().plan(), network().autoMiner().queued()),
+                Answers.NetworkControls.of(network().controls())));
     }
 }

@@ -74,6 +74,10 @@ class ClassroomScriptIT {
         }
     }
 
+    private Map<String, Object> controls(int node, String token) {
+        return Http.request("GET", url(node) + "/admin/network", null, "Authorization", "Bearer " + token).json();
+    }
+
     private static int height(String url) {
         return ((Number) Http.get(url + "/status").json().get("length")).intValue();
     }
@@ -131,6 +135,21 @@ class ClassroomScriptIT {
             Thread.sleep(100);
         }
         assertEquals(before + 2, height(url(1)), "node-3's two blocks reached node-1");
+        // split the class in two and heal it; pause and resume it
+        Run split = run("partition", "node-1", "node-2,node-3");
+        assertEquals(0, split.exit(), split.output());
+        assertEquals(List.of(url(2), url(3)), controls(1, token).get("ignored"));
+        assertEquals(List.of(url(1)), controls(3, token).get("ignored"));
+        assertEquals(0, run("heal").exit());
+        assertEquals(List.of(), controls(2, token).get("ignored"));
+        assertEquals(0, run("pause").exit());
+        assertEquals(Boolean.TRUE, controls(2, token).get("paused"));
+        assertEquals(0, run("resume").exit());
+        assertEquals(Boolean.FALSE, controls(2, token).get("paused"));
+        Run unknownNode = run("partition", "node-1", "node-9");
+        assertNotEquals(0, unknownNode.exit());
+        assertTrue(unknownNode.output().contains("node-1 to node-3, not node-9"), unknownNode.output());
+
         Run wrong = run("mining", "sometimes");
         assertNotEquals(0, wrong.exit());
         assertTrue(wrong.output().contains("mining takes manual"), wrong.output());
