@@ -19,6 +19,8 @@
 #   src/main/scripts/classroom.sh partition node-1,node-2 node-3,node-4,node-5
 #                                                  each group ignores the others: two networks
 #   src/main/scripts/classroom.sh heal             no node ignores another: one network again
+#   src/main/scripts/classroom.sh snapshot NAME    every node keeps its chain, pool and peers as NAME
+#   src/main/scripts/classroom.sh restore NAME     every node back to NAME (paused while it happens)
 #
 # Options, before or after the command, on every command:
 #   --port P      the first node's port (default 5000); node-K listens on P+K-1
@@ -58,7 +60,7 @@ while [ $# -gt 0 ]; do
     --no-build) BUILD=0; shift ;;
     --yes|-y) YES=1; shift ;;
     -D*=*) SETTINGS+=("$1"); shift ;;
-    -h|--help) sed -n '2,36p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,38p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) fail "unknown option $1; see $0 --help" ;;
     *) WORDS+=("$1"); shift ;;
   esac
@@ -511,7 +513,39 @@ cmd_heal() {
   say "healed: every node talks to every other again; the longest chain wins"
 }
 
+cmd_snapshot() {
+  [ -f "$CLASS" ] || fail "no class in $DATA: start one with classroom.sh start 3"
+  [[ "${1:-}" =~ ^[a-z0-9-]{1,40}$ ]] || fail "snapshot takes a name of a-z, 0-9 and -: snapshot lesson-2"
+  steer POST /admin/snapshots "{\"name\": \"$1\"}" $(all_nodes)
+  say "every running node keeps snapshot $1; classroom.sh restore $1 brings them back to it"
+}
+
+cmd_restore() {
+  [ -f "$CLASS" ] || fail "no class in $DATA: start one with classroom.sh start 3"
+  [[ "${1:-}" =~ ^[a-z0-9-]{1,40}$ ]] || fail "restore takes a snapshot's name: restore lesson-2"
+  # paused first: a node restored while its peers still push their longer chains would be overtaken at once
+  steer PUT /admin/network '{"paused": true}' $(all_nodes)
+  local k answer
+  for k in $(all_nodes); do
+    [ -n "$(node_pid "$k")" ] || continue
+    answer="$(http POST "$(local_url "$k")/admin/snapshots/$1/restore" "")"
+    if [ "${answer%%$'\t'*}" != 200 ]; then
+      steer PUT /admin/network '{"paused": false}' $(all_nodes)
+      fail "node-$k was not restored: $(message_of "${answer#*$'\t'}")"
+    fi
+    python3 -c 'import json,sys
+a = json.loads(sys.argv[2])
+print("classroom: %s back at %d blocks (%s), %d blocks and %d acknowledged transactions discarded" % (sys.argv[1],
+      a["length"], a["tip"][:12], len(a["discarded_blocks"]), len(a["discarded_transactions"])))' \
+      "node-$k" "${answer#*$'\t'}"
+  done
+  steer PUT /admin/network '{"paused": false}' $(all_nodes)
+  say "every running node is back at snapshot $1"
+}
+
 case "${WORDS[0]:-}" in
+  snapshot) cmd_snapshot "${WORDS[1]:-}" ;;
+  restore) cmd_restore "${WORDS[1]:-}" ;;
   pause) cmd_pause true ;;
   resume) cmd_pause false ;;
   partition) cmd_partition "${WORDS[@]:1}" ;;
@@ -523,6 +557,6 @@ case "${WORDS[0]:-}" in
   status) cmd_status ;;
   reset) cmd_reset ;;
   token) [ -f "$DATA/token" ] && cat "$DATA/token" || fail "no class in $DATA yet" ;;
-  "") sed -n '2,36p' "$0" | sed 's/^# \{0,1\}//'; exit 1 ;;
+  "") sed -n '2,38p' "$0" | sed 's/^# \{0,1\}//'; exit 1 ;;
   *) fail "unknown command '${WORDS[0]}'; see $0 --help" ;;
 esac

@@ -594,6 +594,83 @@ public final class Blockchain implements AutoCloseable {
 
 
 
+    /** What an operator's override discarded: the old chain's blocks it dropped, and transactions acknowledged since. */
+    public record Discarded(List<Block> blocks, List<Transaction> transactions) {
+    }
+
+    /**
+     * The operator's override of the longest-chain rule, as Bitcoin's {@code invalidateblock} is:
+     * the chain, pool and peers become these, even when the chain is shorter (restoring a snapshot,
+     * starting afresh, importing). One atomic, durable swap through the store's chain-replacing
+     * path. The one way acknowledged transactions can be lost, so it says which: the answer, the
+     * log and a {@code reorg} event ({@code code}: restored, reset or imported) list them.
+     *
+     * @throws InvalidChainException when {@code chain} breaks this node's rules (a damaged or edited snapshot)
+     */
+    public Discarded override(List<Block> chain, List<Transaction> pending, List<String> peers, String code, String what)
+            throws InvalidChainException {
+        checkOpen();
+        validate(chain, 0, Long.MAX_VALUE);
+        NodeState before;
+        NodeState next;
+        int kept;
+        writer.lock();
+        try {
+            before = latest;
+            kept = Reorg.commonPrefix(before.chain(), chain);
+            List<Transaction> keptPending = rules.keepFitting(chain, pending);
+            long position = store.replaceChain(chain, kept, keptPending);
+            List<String> added = new ArrayList<>(peers);
+            added.removeAll(before.peers());
+            List<String> removed = new ArrayList<>(before.peers());
+            removed.removeAll(peers);
+            if (!added.isEmpty()) {
+                position = store.addPeers(added);
+            }
+            if (!removed.isEmpty()) {
+                position = store.removePeers(removed);
+            }
+            next = new NodeState(AppendList.copyOf(chain), AppendList.copyOf(keptPending), bytes(keptPending), List.copyOf(peers), position);
+            latest = next;
+        } finally {
+            writer.unlock();
+        }
+        publishWhenDurable(next);
+        List<Block> droppedBlocks = List.copyOf(before.chain().subList(kept, before.length()));
+        // acknowledged since: the old pool, and what the dropped blocks held, less what the new chain and pool hold
+        java.util.Set<String> keptIds = new java.util.HashSet<>();
+        for (Block block : chain) {
+            block.transactions().forEach(tx -> keptIds.add(Transaction.idOf(tx)));
+        }
+        next.pending().forEach(tx -> keptIds.add(tx.id()));
+        List<Transaction> lost = new ArrayList<>();
+        for (Block block : droppedBlocks) {
+            for (io.learnchain.json.JsonObject tx : block.transactions()) {
+                if (!Transaction.isReward(tx) && !keptIds.contains(Transaction.idOf(tx))) {
+                    lost.add(new Transaction(tx));
+                }
+            }
+        }
+        for (Transaction tx : before.pending()) {
+            if (!keptIds.contains(tx.id())) {
+                lost.add(tx);
+            }
+        }
+        LOG.warning(() -> what + ": the chain is now " + chain.size() + " blocks (was " + before.length() + "); "
+                + droppedBlocks.size() + " blocks and " + lost.size() + " acknowledged transactions discarded by the operator");
+        events.report("reorg", code, what + ": now " + EventLog.count(chain.size(), "block") + " (was " + before.length() + "), "
+                        + EventLog.count(droppedBlocks.size(), "block") + " and " + EventLog.count(lost.size(), "acknowledged transaction")
+                        + " discarded by the operator",
+                "length", chain.size(), "previous_length", before.length(), "fork_point", kept, "new_tip", next.tip().hash(),
+                "dropped", droppedBlocks.size(), "discarded_transactions", lost.size());
+        return new Discarded(droppedBlocks, lost);
+    }
+
+    /** A new first block for starting afresh: as a new node makes its own. */
+    public Block newGenesis() {
+        return Block.genesis(now());
+    }
+
     /** What became of a block a peer sent. */
     public enum Arrival {
         /** It followed our tip and now ends our chain. */

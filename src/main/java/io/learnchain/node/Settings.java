@@ -46,12 +46,16 @@ import java.util.function.Function;
  *                       has an address each; strangers behind one address share it)
  * @param name           what the node is called on its page and in {@code /status} (a class tells its nodes
  *                       apart by it), or null for the host, port and context path a request names
+ * @param maxSnapshots   how many snapshots the operator may keep ({@code /admin/snapshots})
+ * @param maxSnapshotBytes how many bytes they may take in all
+ * @param maxImportBytes the largest body {@code POST /admin/import} takes
  * @param peers          limits on talking to peers
  */
 public record Settings(Path dataDir, String dataDirSource, int miningThreads, int difficulty, int maxBodyBytes, int maxJsonDepth, int maxPeers,
                        int maxPending, long maxPendingBytes, int maxBlockBytes, List<String> startPeers, boolean signedLedger, String adminToken,
                        boolean liveNetwork, Duration syncInterval, String publicUrl, String name, int maxValidateBytes,
-                       int maxEventStreams, int maxEventStreamsPerAddress, PeerSettings peers) {
+                       int maxEventStreams, int maxEventStreamsPerAddress, int maxSnapshots, long maxSnapshotBytes,
+                       int maxImportBytes, PeerSettings peers) {
 
     /** JSON nesting the node ever accepts; stored records are read back within it. */
     static final int MAX_DEPTH = 1000;
@@ -81,6 +85,9 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
         shown.put("maxValidateBytes", maxValidateBytes);
         shown.put("maxEventStreams", maxEventStreams);
         shown.put("maxEventStreamsPerAddress", maxEventStreamsPerAddress);
+        shown.put("maxSnapshots", maxSnapshots);
+        shown.put("maxSnapshotBytes", maxSnapshotBytes);
+        shown.put("maxImportBytes", maxImportBytes);
         shown.put("peer.connectTimeoutMs", peers.connectTimeout().toMillis());
         shown.put("peer.responseTimeoutMs", peers.responseTimeout().toMillis());
         shown.put("peer.deadlineMs", peers.deadline().toMillis());
@@ -144,6 +151,9 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
                 (int) source.integer("maxValidateBytes", 4L << 20, 1024, MAX_ARRAY_BYTES / 4),
                 (int) source.integer("maxEventStreams", 1000, 1, 100_000),
                 (int) source.integer("maxEventStreamsPerAddress", 20, 1, 100_000),
+                (int) source.integer("maxSnapshots", 20, 0, 10_000),
+                source.integer("maxSnapshotBytes", 256L << 20, 0, Long.MAX_VALUE / 2),
+                (int) source.integer("maxImportBytes", 64L << 20, 1024, MAX_ARRAY_BYTES / 4),
                 peers);
     }
 

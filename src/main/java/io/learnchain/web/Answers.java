@@ -243,6 +243,21 @@ public final class Answers {
         }
     }
 
+    /** {@code GET /admin/snapshots}. */
+    public record SnapshotList(List<io.learnchain.store.Snapshots.Summary> snapshots) {
+    }
+
+    /**
+     * What an operator's override (restore, reset, import) did: the chain's length and tip now,
+     * and what it discarded: blocks (their hashes) and acknowledged transactions.
+     */
+    public record Overridden(String message, long length, String tip, List<String> discardedBlocks, List<Transaction> discardedTransactions) {
+        static Overridden of(String message, io.learnchain.node.NodeState state, io.learnchain.node.Blockchain.Discarded discarded) {
+            return new Overridden(message, state.length(), state.tip().hash(),
+                    discarded.blocks().stream().map(io.learnchain.chain.Block::hash).toList(), discarded.transactions());
+        }
+    }
+
     /** {@code POST /admin/mine}: the blocks now waiting to be mined. */
     public record Queued(String message, int queued) {
     }

@@ -9,6 +9,7 @@ import io.learnchain.node.Blockchain;
 import io.learnchain.node.Rules;
 import io.learnchain.node.Settings;
 import io.learnchain.node.Startup;
+import io.learnchain.store.Snapshots;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -28,6 +29,7 @@ public final class NodeListener implements ServletContextListener {
     private static final String BLOCKCHAIN = Blockchain.class.getName();
     private static final String NETWORK = Network.class.getName();
     private static final String SETTINGS = Settings.class.getName();
+    private static final String SNAPSHOTS = Snapshots.class.getName();
     private static final String METRICS = NodeMetrics.class.getName();
     private static final String START_FAILURE = NodeListener.class.getName() + ".startFailure";
 
@@ -60,6 +62,7 @@ public final class NodeListener implements ServletContextListener {
             Network network = new Network(blockchain, settings.peers(), settings.liveNetwork(), settings.syncInterval(),
                     settings.publicUrl(), settings.dataDir());
             context.setAttribute(NETWORK, network);
+            context.setAttribute(SNAPSHOTS, new Snapshots(settings.dataDir(), settings.maxSnapshots(), settings.maxSnapshotBytes()));
             metrics.watch(blockchain, network);
         } catch (RuntimeException | Error e) {
             blockchain.close();
@@ -152,6 +155,10 @@ public final class NodeListener implements ServletContextListener {
 
     static Blockchain blockchain(ServletContext context) {
         return (Blockchain) context.getAttribute(BLOCKCHAIN);
+    }
+
+    static Snapshots snapshots(ServletContext context) {
+        return (Snapshots) context.getAttribute(SNAPSHOTS);
     }
 
     static Network network(ServletContext context) {

@@ -135,6 +135,23 @@ class ClassroomScriptIT {
             Thread.sleep(100);
         }
         assertEquals(before + 2, height(url(1)), "node-3's two blocks reached node-1");
+        // a snapshot, more blocks, and the whole class back at the snapshot
+        String snapshotTip = (String) Http.get(url(1) + "/status").json().get("last_hash");
+        Run snapshot = run("snapshot", "before-fork");
+        assertEquals(0, snapshot.exit(), snapshot.output());
+        assertEquals(0, run("mine", "2").exit());
+        until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (height(url(3)) < before + 4 && System.nanoTime() < until) {
+            Thread.sleep(100);
+        }
+        Run restored = run("restore", "before-fork");
+        assertEquals(0, restored.exit(), restored.output());
+        assertTrue(restored.output().contains("2 blocks and 0 acknowledged transactions discarded"), restored.output());
+        for (int node = 1; node <= 3; node++) {
+            assertEquals(snapshotTip, Http.get(url(node) + "/status").json().get("last_hash"), "node-" + node + " back at the snapshot");
+            assertEquals(Boolean.FALSE, controls(node, token).get("paused"), "resumed after the restore");
+        }
+
         // split the class in two and heal it; pause and resume it
         Run split = run("partition", "node-1", "node-2,node-3");
         assertEquals(0, split.exit(), split.output());
