@@ -44,6 +44,10 @@ export function describe(event) {
     case 'block.synced':
       return tParts('event.block.synced', { blocks: n('count.blocks', p.blocks), peer: peer(p.from), length: p.index,
         block: blockLink(p.index), hash: hashText(p.hash) });
+    case 'block.withheld':
+      return tParts('event.block.withheld', { block: String(p.index), blocks: n('count.blocks', p.withheld) });
+    case 'block.released':
+      return tParts('event.block.released', { blocks: n('count.blocks', p.length), previous: p.previous_length });
     case 'block.refused':
       return tParts('event.block.refused', { block: String(p.index), reason: reason(p) });
     case 'reorg.adopted': {

@@ -25,7 +25,7 @@ export function renderStatus(status) {
   const controls = status.network_controls;
   $('network-controls').replaceChildren(...(controls ? controlsText(controls) : ['–']));
   $('network-controls').classList.toggle('warn', !!controls && (controls.paused || controls.ignored.length > 0
-    || Object.keys(controls.links).length > 0));
+    || Object.keys(controls.links).length > 0 || controls.withhold));
   startedAt = Date.parse(status.started_at);
   renderUptime();
   const rows = (status.peers || []).map((peer) => {
@@ -68,6 +68,10 @@ export function controlsText(controls) {
   for (const [peer, link] of Object.entries(controls.links || {})) {
     if (parts.length) parts.push(' · ');
     parts.push(...tParts('net.link', { peer: peerLink(peer), latency: link.latency_ms, drop: Math.round(link.drop * 100) }));
+  }
+  if (controls.withhold) {
+    if (parts.length) parts.push(' · ');
+    parts.push(t('net.withhold', { blocks: t('count.blocks', { n: controls.withheld_blocks || 0 }) }));
   }
   return parts.length ? parts : [t('net.open')];
 }

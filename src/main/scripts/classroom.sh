@@ -19,6 +19,8 @@
 #   src/main/scripts/classroom.sh partition node-1,node-2 node-3,node-4,node-5
 #                                                  each group ignores the others: two networks
 #   src/main/scripts/classroom.sh heal             no node ignores another: one network again
+#   src/main/scripts/classroom.sh withhold node-K  node-K mines in secret from now on (an attacker's private branch)
+#   src/main/scripts/classroom.sh release node-K   and shows it: longer than the others' chain, it wins
 #   src/main/scripts/classroom.sh snapshot NAME    every node keeps its chain, pool and peers as NAME
 #   src/main/scripts/classroom.sh restore NAME     every node back to NAME (paused while it happens)
 #
@@ -60,7 +62,7 @@ while [ $# -gt 0 ]; do
     --no-build) BUILD=0; shift ;;
     --yes|-y) YES=1; shift ;;
     -D*=*) SETTINGS+=("$1"); shift ;;
-    -h|--help) sed -n '2,38p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,40p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) fail "unknown option $1; see $0 --help" ;;
     *) WORDS+=("$1"); shift ;;
   esac
@@ -543,7 +545,22 @@ print("classroom: %s back at %d blocks (%s), %d blocks and %d acknowledged trans
   say "every running node is back at snapshot $1"
 }
 
+cmd_withhold() { # true or false, node name
+  [ -f "$CLASS" ] || fail "no class in $DATA: start one with classroom.sh start 3"
+  [ -n "${2:-}" ] || fail "name the attacker: withhold node-1"
+  local k
+  k="$(node_number "$2")"
+  steer PUT /admin/network "{\"withhold\": $1}" "$k"
+  if [ "$1" = true ]; then
+    say "node-$k mines in secret from now on; give it blocks (classroom.sh mine 5 node-$k), then: classroom.sh release node-$k"
+  else
+    say "node-$k showed its withheld branch: if it is longer, every node takes it"
+  fi
+}
+
 case "${WORDS[0]:-}" in
+  withhold) cmd_withhold true "${WORDS[1]:-}" ;;
+  release) cmd_withhold false "${WORDS[1]:-}" ;;
   snapshot) cmd_snapshot "${WORDS[1]:-}" ;;
   restore) cmd_restore "${WORDS[1]:-}" ;;
   pause) cmd_pause true ;;
@@ -557,6 +574,6 @@ case "${WORDS[0]:-}" in
   status) cmd_status ;;
   reset) cmd_reset ;;
   token) [ -f "$DATA/token" ] && cat "$DATA/token" || fail "no class in $DATA yet" ;;
-  "") sed -n '2,38p' "$0" | sed 's/^# \{0,1\}//'; exit 1 ;;
+  "") sed -n '2,40p' "$0" | sed 's/^# \{0,1\}//'; exit 1 ;;
   *) fail "unknown command '${WORDS[0]}'; see $0 --help" ;;
 esac

@@ -64,6 +64,10 @@ public final class Network implements AutoCloseable {
     private final Gossip gossip;
     private final AutoMiner autoMiner;
     private final NetworkControls controls;
+    /** Guards {@link #withheld}. */
+    private final Object withholding = new Object();
+    /** The private branch while withholding (our chain where it began, then the blocks mined in secret), else null. */
+    private List<Block> withheld;
     private final ExecutorService introductions;
     private final ScheduledFuture<?> schedule;
     private final boolean live;
@@ -110,6 +114,67 @@ public final class Network implements AutoCloseable {
         return blockchain;
     }
 
+    /**
+     * Mines after the withheld branch (an attacker's private chain, forked from our chain where
+     * withholding began), holding only this node's reward, and tells nobody the block.
+     */
+    private Block mineWithheld() {
+        List<Block> branch;
+        synchronized (withholding) {
+            if (withheld == null) {
+                withheld = List.copyOf(blockchain.state().chain());
+            }
+            branch = withheld;
+        }
+        Block block = blockchain.mineAfter(branch);
+        int secret;
+        synchronized (withholding) {
+            if (withheld != branch) {
+                return block; // released meanwhile: this block stays nobody's
+            }
+            List<Block> longer = new ArrayList<>(branch);
+            longer.add(block);
+            withheld = List.copyOf(longer);
+            secret = blockchain.blocksNotOnOurChain(withheld);
+        }
+        blockchain.events().report("block", "withheld", "mined block " + block.index() + " in secret: withheld, "
+                + EventLog.count(secret, "block") + " not yet shown to anyone", "index", block.index(), "withheld", secret);
+        return block;
+    }
+
+    /** How many blocks the withheld branch holds that our public chain does not (0 when not withholding). */
+    public int withheldBlocks() {
+        synchronized (withholding) {
+            return withheld == null ? 0 : blockchain.blocksNotOnOurChain(withheld);
+        }
+    }
+
+    /** Ends withholding: the withheld branch is adopted if it is longer than our chain (the tutorial's rule), and announced. */
+    private void release() {
+        List<Block> branch;
+        synchronized (withholding) {
+            branch = withheld;
+            withheld = null;
+        }
+        if (branch == null) {
+            return;
+        }
+        int ours = blockchain.state().length();
+        boolean adopted = false;
+        try {
+            blockchain.validate(branch, 0, Long.MAX_VALUE);
+            adopted = blockchain.adoptIfLonger(branch, "this node's withheld branch");
+        } catch (InvalidChainException e) {
+            LOG.warning(() -> "the withheld branch breaks the rules (" + e.getMessage() + "): dropped");
+        }
+        if (adopted) {
+            announceTip(blockchain.state().tip(), null);
+        } else {
+            blockchain.events().report("block", "released", "released a withheld branch of " + EventLog.count(branch.size(), "block")
+                    + ": not longer than ours (" + ours + "), so it lost the race", "length", branch.size(), "previous_length", ours);
+        }
+    }
+
     /** The operator's say over whom this node talks to (paused, ignored peers, links). */
     public NetworkControls.State controls() {
         return controls.state();
@@ -128,6 +193,13 @@ public final class Network implements AutoCloseable {
     public void setControls(NetworkControls.State changed) {
         NetworkControls.State before = controls.state();
         controls.set(changed);
+        if (changed.withhold() && !before.withhold()) {
+            synchronized (withholding) {
+                withheld = List.copyOf(blockchain.state().chain()); // the fork point: where withholding began
+            }
+        } else if (!changed.withhold() && before.withhold()) {
+            release();
+        }
         blockchain.events().report("network", changed.paused() ? "paused" : "controls",
                 "network from now on: " + changed.describe(), "paused", changed.paused(), "ignored", String.join(",", changed.ignored()),
                 "links", changed.links().size());
@@ -157,6 +229,9 @@ public final class Network implements AutoCloseable {
 
     /** Mines a block, its reward to {@code rewardTo} (null: this node's own address), and announces it. */
     public Block mine(String rewardTo) {
+        if (controls.state().withhold()) {
+            return mineWithheld();
+        }
         Block block = blockchain.mine(rewardTo);
         if (live) {
             gossip.announce(block, null);

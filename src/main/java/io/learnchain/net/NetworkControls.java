@@ -51,20 +51,21 @@ public final class NetworkControls {
      * @param paused  neither sends nor takes peer messages
      * @param ignored peers this node neither sends to nor takes from
      * @param links   per peer, the delay and drop rate of this node's messages to it
+     * @param withhold blocks this node mines go to a private branch, released (and adopted if longer) when this ends
      */
-    public record State(boolean paused, List<String> ignored, Map<String, Link> links) {
+    public record State(boolean paused, List<String> ignored, Map<String, Link> links, boolean withhold) {
         public State {
             ignored = List.copyOf(ignored);
             links = Map.copyOf(links);
         }
 
-        static final State OPEN = new State(false, List.of(), Map.of());
+        static final State OPEN = new State(false, List.of(), Map.of(), false);
 
         /** This state changed by a request's fields (those given); peer addresses as registering takes them. */
         public State with(JsonObject changes) {
             for (String key : changes.members().keySet()) {
-                if (!Set.of("paused", "ignored", "links").contains(key)) {
-                    throw new IllegalArgumentException("unknown field " + key + ": the fields are paused, ignored and links");
+                if (!Set.of("paused", "ignored", "links", "withhold").contains(key)) {
+                    throw new IllegalArgumentException("unknown field " + key + ": the fields are paused, ignored, links and withhold");
                 }
             }
             boolean newPaused = paused;
@@ -107,7 +108,14 @@ public final class NetworkControls {
                     }
                 }
             }
-            return new State(newPaused, newIgnored, newLinks);
+            boolean newWithhold = withhold;
+            if (changes.get("withhold") != null) {
+                if (!(changes.get("withhold") instanceof JsonBoolean b)) {
+                    throw new IllegalArgumentException("withhold must be true or false");
+                }
+                newWithhold = b.value();
+            }
+            return new State(newPaused, newIgnored, newLinks, newWithhold);
         }
 
         private static String address(Json item, String field) {
@@ -127,7 +135,7 @@ public final class NetworkControls {
                     .put("drop", JsonNumber.ofDouble(link.drop())).build()));
             return JsonObject.builder().put("paused", paused ? JsonBoolean.TRUE : JsonBoolean.FALSE)
                     .put("ignored", new JsonArray(ignored.stream().<Json>map(JsonString::new).toList()))
-                    .put("links", linkJson.build()).build();
+                    .put("links", linkJson.build()).put("withhold", withhold ? JsonBoolean.TRUE : JsonBoolean.FALSE).build();
         }
 
         /** In words, for the log and the feed. */
@@ -139,6 +147,9 @@ public final class NetworkControls {
             }
             links.forEach((peer, link) -> parts.add("to " + peer + ": +" + link.latencyMs() + " ms, "
                     + Math.round(link.drop() * 100) + "% dropped"));
+            if (withhold) {
+                parts.add("withholding the blocks it mines");
+            }
             return String.join("; ", parts);
         }
     }

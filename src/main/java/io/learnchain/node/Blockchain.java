@@ -666,6 +666,28 @@ public final class Blockchain implements AutoCloseable {
         return new Discarded(droppedBlocks, lost);
     }
 
+    /**
+     * Mines a block after {@code branch}'s last block without adding it anywhere: a withheld
+     * (private) branch's, as an attacker mines it, holding only this node's reward. Told nowhere:
+     * the caller decides what to say.
+     *
+     * @throws NodeStoppedException if the node stops meanwhile
+     */
+    public Block mineAfter(List<Block> branch) {
+        checkOpen();
+        Block parent = branch.get(branch.size() - 1);
+        long proof = miner.findProof(parent, () -> closed);
+        if (proof == ProofOfWork.CANCELLED) {
+            throw new NodeStoppedException();
+        }
+        return Block.create(parent.index() + 1, now(), List.of(Transaction.reward(rules.ownRewardAddress(nodeId))), proof, parent.hash());
+    }
+
+    /** How many of {@code branch}'s blocks our chain does not hold (those after where they part). */
+    public int blocksNotOnOurChain(List<Block> branch) {
+        return branch.size() - Reorg.commonPrefix(latest.chain(), branch);
+    }
+
     /** A new first block for starting afresh: as a new node makes its own. */
     public Block newGenesis() {
         return Block.genesis(now());

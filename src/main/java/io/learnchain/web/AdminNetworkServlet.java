@@ -24,6 +24,6 @@ public final class AdminNetworkServlet extends ApiServlet {
             }
             network().setControls(changed);
         }
-        return Reply.ok(Answers.NetworkControls.of(network().controls()));
+        return Reply.ok(Answers.NetworkControls.of(network().controls(), network().withheldBlocks()));
     }
 }

@@ -70,7 +70,7 @@ public final class Answers {
         Peer peer = new Peer("http://warm-up", "never resolved", null, null, null, null, "unknown", null, null, 0, false);
         write(new Status("warm-up", colour("warm-up"), "warm-up", 1, "0", 0, 4, List.of(peer), 1, "warm-up", "warm-up", new Blockchain.Activity(0, 0, 0, 0),
                 new Network.Traffic(0, 0, 0, Map.of(), Map.of(), Map.of()), List.of(Event.of(new EventLog(1).report("block", "mined", "warm-up", "index", 1))), Map.of(),
-                Mining.of(io.learnchain.node.MiningPlan.manual(1), 0), new NetworkControls(false, List.of(), Map.of())));
+                Mining.of(io.learnchain.node.MiningPlan.manual(1), 0), new NetworkControls(false, List.of(), Map.of(), false, 0)));
     }
 
     private static byte[] write(Object answer) {
@@ -232,14 +232,14 @@ public final class Answers {
     }
 
     /** {@code /admin/network}: whom the node talks to; links by peer: {@code {"latency_ms", "drop"}}. */
-    public record NetworkControls(boolean paused, List<String> ignored, Map<String, Link> links) {
+    public record NetworkControls(boolean paused, List<String> ignored, Map<String, Link> links, boolean withhold, int withheldBlocks) {
         public record Link(long latencyMs, double drop) {
         }
 
-        static NetworkControls of(io.learnchain.net.NetworkControls.State state) {
+        static NetworkControls of(io.learnchain.net.NetworkControls.State state, int withheldBlocks) {
             Map<String, Link> links = new java.util.TreeMap<>();
             state.links().forEach((peer, link) -> links.put(peer, new Link(link.latencyMs(), link.drop())));
-            return new NetworkControls(state.paused(), state.ignored(), links);
+            return new NetworkControls(state.paused(), state.ignored(), links, state.withhold(), withheldBlocks);
         }
     }
 

@@ -21,6 +21,6 @@ public final class StatusServlet extends ApiServlet {
                 blockchain.storeLocation(), blockchain.startedAt().toString(), blockchain.activity(), network().traffic(),
                 network().feed().stream().map(Answers.Event::of).toList(), settings().shown(),
                 Answers.Mining.of(network().autoMiner().plan(), network().autoMiner().queued()),
-                Answers.NetworkControls.of(network().controls())));
+                Answers.NetworkControls.of(network().controls(), network().withheldBlocks())));
     }
 }

@@ -163,6 +163,10 @@ class ClassroomScriptIT {
         assertEquals(Boolean.TRUE, controls(2, token).get("paused"));
         assertEquals(0, run("resume").exit());
         assertEquals(Boolean.FALSE, controls(2, token).get("paused"));
+        assertEquals(0, run("withhold", "node-2").exit());
+        assertEquals(Boolean.TRUE, controls(2, token).get("withhold"));
+        assertEquals(0, run("release", "node-2").exit());
+        assertEquals(Boolean.FALSE, controls(2, token).get("withhold"));
         Run unknownNode = run("partition", "node-1", "node-9");
         assertNotEquals(0, unknownNode.exit());
         assertTrue(unknownNode.output().contains("node-1 to node-3, not node-9"), unknownNode.output());

@@ -162,6 +162,48 @@ class NetworkControlIT {
         }
     }
 
+    /**
+     * A 51% race: the attacker withholds the blocks it mines while the others go on; released, its
+     * longer private branch wins and every node reorganises to it.
+     */
+    @Test
+    void aLongerWithheldBranchWinsWhenReleased() throws Exception {
+        List<TestNode> nodes = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                nodes.add(TestNode.start("/", CLASS_NODE));
+            }
+            for (TestNode node : nodes) {
+                List<String> others = nodes.stream().filter(n -> n != node).map(n -> "\"" + n.url() + "\"").toList();
+                assertEquals(201, steer("POST", node.url() + "/nodes/register", "{\"nodes\": [" + String.join(", ", others) + "]}").status());
+            }
+            TestNode attacker = nodes.get(0);
+            TestNode honest = nodes.get(1);
+            mine(honest);
+            await("one chain of 2", () -> sameTip(nodes, 2));
+
+            Http.Answer withholding = steer("PUT", attacker.url() + "/admin/network", "{\"withhold\": true}");
+            assertEquals(200, withholding.status(), withholding.body());
+            mine(honest);
+            await("the honest block reaches everyone", () -> sameTip(nodes, 3));
+            String honestTip = tip(honest);
+            for (int i = 0; i < 3; i++) {
+                mine(attacker); // in secret
+            }
+            Thread.sleep(500);
+            assertTrue(sameTip(nodes, 3), "nobody saw the withheld blocks");
+            assertEquals(3, ((Number) steer("GET", attacker.url() + "/admin/network", null).json().get("withheld_blocks")).intValue());
+
+            assertEquals(200, steer("PUT", attacker.url() + "/admin/network", "{\"withhold\": false}").status());
+            await("the longer private branch wins everywhere", () -> sameTip(nodes, 5));
+            // a block's hash appears in the chain as the next block's previous_hash: the honest block 3's no longer does
+            assertTrue(!Http.get(honest.url() + "/chain").body().contains(honestTip), "the honest block 3 was dropped");
+            assertTrue(Http.get(honest.url() + "/status").body().contains("\"type\":\"reorg\""), "the honest node tells of the reorg");
+        } finally {
+            nodes.forEach(TestNode::close);
+        }
+    }
+
     @Test
     void linksAreBoundedAndEveryControlNeedsTheToken() {
         try (TestNode node = TestNode.start("/", CLASS_NODE)) {
