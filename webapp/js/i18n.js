@@ -46,6 +46,8 @@ const WORDS = {
     'plan.threads': { one: '{n} thread', other: '{n} threads' },
     'plan.queued': '{blocks} waiting to be mined',
     'node.network': 'Network',
+    'node.qr': 'A QR code of this page\'s address',
+    'node.qrCaption': 'Open this node on a phone or laptop, or give it to your own node as a peer',
     'net.open': 'open: talks to every peer',
     'net.paused': 'paused by the operator: sends and takes no peer messages',
     'net.ignored': 'ignores {peers} (a partition)',
@@ -268,6 +270,8 @@ const WORDS = {
     'plan.threads': { one: '{n} 个线程', other: '{n} 个线程' },
     'plan.queued': '{blocks}等待挖出',
     'node.network': '网络',
+    'node.qr': '本页面地址的二维码',
+    'node.qrCaption': '用手机或笔记本打开这个节点，或者把它作为对等节点加到你自己的节点上',
     'net.open': '正常：与所有节点通信',
     'net.paused': '已被运维暂停：不收发任何节点消息',
     'net.ignored': '忽略 {peers}（网络分区）',
@@ -508,6 +512,7 @@ export function translatePage(root = document) {
   for (const node of root.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
   for (const node of root.querySelectorAll('[data-i18n-placeholder]')) node.placeholder = t(node.dataset.i18nPlaceholder);
   for (const node of root.querySelectorAll('[data-i18n-aria-label]')) node.setAttribute('aria-label', t(node.dataset.i18nAriaLabel));
+  for (const node of root.querySelectorAll('[data-i18n-alt]')) node.alt = t(node.dataset.i18nAlt);
 }
 
 /** Runs fn whenever the reader switches language (each view redraws its own words). */
