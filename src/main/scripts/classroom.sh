@@ -30,6 +30,8 @@
 #                 token and server; two classes side by side need two folders and two port ranges
 #   --lan         listen on this machine's network address, for students' laptops (default: only
 #                 this machine, 127.0.0.1)
+#   --python      one more node, python-1 on the next port: the tutorial's algorithm in Python
+#                 (src/main/python/tutorial_peer.py, standard library only), registered with the others
 #   --no-build    use the WAR and Jetty the last build left in target/ (default: build first)
 #   -Dname=value  a node setting for every node, e.g. -Dblockchain.difficulty=3 (kept for the class)
 #
@@ -42,6 +44,7 @@ PROJECT="$(cd "$(dirname "$0")/../../.." && pwd)"
 DATA="$HOME/.blockchain-node/classroom"
 PORT=""
 LAN=0
+PYTHON=0
 BUILD=1
 YES=0
 SETTINGS=()
@@ -59,6 +62,7 @@ while [ $# -gt 0 ]; do
     --data) [ $# -ge 2 ] || fail "--data needs a folder"; DATA="$2"; shift 2 ;;
     --data=*) DATA="${1#--data=}"; shift ;;
     --lan) LAN=1; shift ;;
+    --python) PYTHON=1; shift ;;
     --no-build) BUILD=0; shift ;;
     --yes|-y) YES=1; shift ;;
     -D*=*) SETTINGS+=("$1"); shift ;;
@@ -79,6 +83,7 @@ COUNT=0
 FIRST_PORT=5000
 HOST=127.0.0.1
 PUBLIC_HOST=127.0.0.1
+WITH_PYTHON=0
 CLASS_SETTINGS=()
 
 load_class() {
@@ -89,6 +94,7 @@ load_class() {
       first_port) FIRST_PORT="$value" ;;
       host) HOST="$value" ;;
       public_host) PUBLIC_HOST="$value" ;;
+      python) WITH_PYTHON="$value" ;;
       setting) CLASS_SETTINGS+=("$value") ;;
     esac
   done < "$CLASS"
@@ -100,6 +106,7 @@ save_class() {
     echo "first_port=$FIRST_PORT"
     echo "host=$HOST"
     echo "public_host=$PUBLIC_HOST"
+    echo "python=$WITH_PYTHON"
     for s in ${CLASS_SETTINGS[@]+"${CLASS_SETTINGS[@]}"}; do echo "setting=$s"; done
   } > "$CLASS"
 }
@@ -119,6 +126,38 @@ node_pid() {
   file="$(node_dir "$1")/pid"
   [ -f "$file" ] && kill -0 "$(cat "$file")" 2>/dev/null && cat "$file"
   return 0
+}
+
+# The Python tutorial node (--python): python-1, on the port after the Java nodes'.
+python_port() { echo $((FIRST_PORT + COUNT)); }
+python_url() { echo "http://$PUBLIC_HOST:$(python_port)"; }
+python_pid() {
+  local file="$DATA/python-1/pid"
+  [ -f "$file" ] && kill -0 "$(cat "$file")" 2>/dev/null && cat "$file"
+  return 0
+}
+
+start_python() {
+  [ "$WITH_PYTHON" = 1 ] && [ -z "$(python_pid)" ] || return 0
+  local port dir="$DATA/python-1"
+  port="$(python_port)"
+  port_free "$HOST" "$port" || fail "port $port (python-1) is taken by another program: stop it, or use --port"
+  mkdir -p "$dir"
+  (exec setsid python3 -u "$PROJECT/src/main/python/tutorial_peer.py" --port "$port" --host "$HOST") > "$dir/node.log" 2>&1 < /dev/null &
+  echo $! > "$dir/pid"
+  for _ in $(seq 1 50); do
+    grep -q '^LISTENING' "$dir/node.log" 2>/dev/null && return 0
+    [ -n "$(python_pid)" ] || break
+    sleep 0.1
+  done
+  fail "python-1 did not start: $(tail -3 "$dir/node.log" 2>/dev/null) (log: $dir/node.log)"
+}
+
+stop_python() {
+  local pid
+  pid="$(python_pid)"
+  [ -z "$pid" ] || kill -TERM "$pid" 2>/dev/null || true
+  rm -f "$DATA/python-1/pid"
 }
 
 # ---- HTTP and JSON, by python3 (a fresh Debian has it; curl it may not) ----
@@ -331,10 +370,17 @@ register_all() {
     for j in $(seq 1 "$COUNT"); do
       [ "$j" = "$k" ] || others="$others${others:+, }\"$(node_url "$j")\""
     done
+    [ "$WITH_PYTHON" = 0 ] || others="$others${others:+, }\"$(python_url)\""
     [ -n "$others" ] || continue
     answer="$(http POST "$(local_url "$k")/nodes/register" "{\"nodes\": [$others]}")"
     [ "${answer%%$'\t'*}" = 201 ] || fail "node-$k refused its peers: $(message_of "${answer#*$'\t'}")"
   done
+  if [ "$WITH_PYTHON" = 1 ] && [ -n "$(python_pid)" ]; then
+    others=""
+    for j in $(seq 1 "$COUNT"); do others="$others${others:+, }\"$(node_url "$j")\""; done
+    answer="$(http POST "http://127.0.0.1:$(python_port)/nodes/register" "{\"nodes\": [$others]}")"
+    [ "${answer%%$'\t'*}" = 201 ] || fail "python-1 refused its peers: $(message_of "${answer#*$'\t'}")"
+  fi
 }
 
 cmd_start() {
@@ -358,6 +404,7 @@ cmd_start() {
     [[ "$COUNT" =~ ^[0-9]+$ && "$COUNT" -ge 1 && "$COUNT" -le 20 ]] || fail "start takes a number of nodes from 1 to 20, not '$COUNT'"
     FIRST_PORT="${PORT:-5000}"
     CLASS_SETTINGS=(${SETTINGS[@]+"${SETTINGS[@]}"})
+    WITH_PYTHON="$PYTHON"
     if [ "$LAN" = 1 ]; then
       HOST=0.0.0.0
       PUBLIC_HOST="$(lan_address)"
@@ -369,7 +416,11 @@ cmd_start() {
   fi
   build
   save_class
+  if [ "$WITH_PYTHON" = 1 ] && [ -z "$(python_pid)" ] && ! port_free "$HOST" "$(python_port)"; then
+    fail "port $(python_port) (python-1) is taken by another program: stop it, or give the class other ports with --port (nothing was started)"
+  fi
   start_nodes $(seq 1 "$COUNT")
+  start_python
   register_all
   say "$COUNT nodes are up, each registered with the others:"
   cmd_status
@@ -387,13 +438,15 @@ cmd_stop() {
     return
   fi
   for k in $(seq 1 "$COUNT"); do stop_node "$k"; done
-  say "all $COUNT nodes stopped (their data stays in $DATA)"
+  stop_python
+  say "all nodes stopped (their data stays in $DATA)"
 }
 
 cmd_status() {
   [ -f "$CLASS" ] || fail "no class in $DATA: start one with classroom.sh start 3"
   local k urls=()
   for k in $(seq 1 "$COUNT"); do urls+=("node-$k" "$(node_url "$k")" "$(local_url "$k")" "$(node_pid "$k")"); done
+  [ "$WITH_PYTHON" = 0 ] || urls+=("python-1" "$(python_url)" "http://127.0.0.1:$(python_port)" "$(python_pid)")
   python3 - "${urls[@]}" <<'EOF'
 import json, sys, urllib.request
 rows = [("NAME", "URL", "HEIGHT", "TIP", "PENDING", "PEERS UP/DOWN")]
@@ -401,6 +454,13 @@ args = sys.argv[1:]
 for i in range(0, len(args), 4):
     name, url, local, pid = args[i:i + 4]
     try:
+        if name.startswith("python-"):  # the tutorial's API only: its height and tip from /chain
+            import hashlib
+            with urllib.request.urlopen(local + "/chain", timeout=3) as answer:
+                chain = json.load(answer)["chain"]
+            tip = hashlib.sha256(json.dumps(chain[-1], sort_keys=True).encode()).hexdigest()
+            rows.append((name, url, str(len(chain)), tip[:12], "-", "tutorial API"))
+            continue
         with urllib.request.urlopen(local + "/status", timeout=3) as answer:
             s = json.load(answer)
         peers = s.get("peers", [])
@@ -424,6 +484,7 @@ cmd_reset() {
   fi
   local k
   for k in $(seq 1 "$COUNT"); do stop_node "$k"; done
+  stop_python
   rm -rf "$DATA"
   say "the class in $DATA is gone; classroom.sh start N starts a new one"
 }

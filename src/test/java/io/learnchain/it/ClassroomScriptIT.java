@@ -182,6 +182,19 @@ class ClassroomScriptIT {
         assertFalse(Files.exists(data.resolve("class")), "the class's data is gone");
     }
 
+    /** With --python, the class has the tutorial's Python node too, registered both ways, shown by its /chain. */
+    @Test
+    void aClassWithThePythonTutorialNode() throws Exception {
+        firstPort = freeRange(2);
+        Run started = run("--python", "start", "1");
+        assertEquals(0, started.exit(), started.output());
+        String python = "http://127.0.0.1:" + (firstPort + 1);
+        assertTrue(started.output().matches("(?s).*python-1 +" + python + " +1 .*tutorial API.*"), started.output());
+        assertTrue(Http.get(url(1) + "/nodes").json().get("total_nodes").toString().contains(python));
+        assertEquals(0, run("stop").exit());
+        assertFalse(listening(firstPort + 1), "python-1 stopped too");
+    }
+
     /** A node that cannot start says why, at once, in its own words; nothing is left running. */
     @Test
     void aNodeThatCannotStartIsNamedWithItsReason() throws Exception {

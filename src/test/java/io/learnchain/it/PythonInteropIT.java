@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A Java node and a Python node running the tutorial's algorithm (src/test/python/tutorial_peer.py)
+ * A Java node and a Python node running the tutorial's algorithm (src/main/python/tutorial_peer.py)
  * adopt each other's chains, with non-ASCII strings, floats and big integers in them.
  */
 class PythonInteropIT {

@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** The tutorial's node in Python (src/test/python/tutorial_peer.py), running on a loopback port. */
+/** The tutorial's node in Python (src/main/python/tutorial_peer.py), running on a loopback port. */
 final class PythonPeer implements AutoCloseable {
-    private static final Path SCRIPT = Path.of("src/test/python/tutorial_peer.py");
+    private static final Path SCRIPT = Path.of("src/main/python/tutorial_peer.py");
     private final Process process;
     private final String url;
 

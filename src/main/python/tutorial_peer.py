@@ -5,7 +5,9 @@ Hashes, proves, validates and resolves exactly as the tutorial's Flask node does
 valid_chain corrected to check proofs against hash(last_block) as the upstream project fixed it.
 It answers like the Flask node (sorted keys, compact JSON) on the same five endpoints.
 
-    python3 tutorial_peer.py [--port N]     # prints "LISTENING <port>" once ready
+    python3 tutorial_peer.py [--port N] [--host H]   # prints "LISTENING <port>" once ready
+
+classroom.sh --python runs one in a class, beside the Java nodes.
 """
 import argparse
 import hashlib
@@ -169,8 +171,9 @@ class Handler(BaseHTTPRequestHandler):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('-p', '--port', default=0, type=int)
+    parser.add_argument('--host', default='127.0.0.1', help='0.0.0.0 to be reached from other machines')
     args = parser.parse_args()
-    server = ThreadingHTTPServer(('127.0.0.1', args.port), Handler)
+    server = ThreadingHTTPServer((args.host, args.port), Handler)
     print(f'LISTENING {server.server_address[1]}', flush=True)
     try:
         server.serve_forever()
