@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -72,6 +73,20 @@ class ApiToolsIT {
         try (TestNode node1 = TestNode.start(); TestNode node2 = TestNode.start()) {
             Run collection = run(List.of(newman, "run", "docs/blockchain-node.postman_collection.json",
                     "--env-var", "node1=" + node1.url(), "--env-var", "node2=" + node2.url(),
+                    "--reporters", "cli", "--color", "off", "--disable-unicode", "--timeout-request", "30000"));
+            assertEquals(0, collection.exit(), collection.output());
+        }
+    }
+
+    /** The controls' collection, apart from the tutorial's (it changes and discards state), against nodes of its own. */
+    @Test
+    void theControlsCollectionsTestsPassAgainstNodesOfItsOwn() throws Exception {
+        String newman = tool("newman");
+        Map<String, String> steered = Map.of("blockchain.adminToken", "postman-token", "blockchain.network", "manual");
+        try (TestNode node1 = TestNode.start("/", steered); TestNode node2 = TestNode.start("/", steered); TestNode open = TestNode.start()) {
+            Run collection = run(List.of(newman, "run", "docs/blockchain-node-controls.postman_collection.json",
+                    "--env-var", "node1=" + node1.url(), "--env-var", "node2=" + node2.url(), "--env-var", "open=" + open.url(),
+                    "--env-var", "token=postman-token", "--delay-request", "300",
                     "--reporters", "cli", "--color", "off", "--disable-unicode", "--timeout-request", "30000"));
             assertEquals(0, collection.exit(), collection.output());
         }
