@@ -152,13 +152,20 @@ class NetworkControlIT {
             mine(a);
             Thread.sleep(1000);
             assertEquals(2, height(b), "a sent its block to the peer it ignores");
+            // a link that drops every message: a's next block does not reach b by push either
+            assertEquals(200, steer("PUT", a.url() + "/admin/network", "{\"ignored\": [], \"links\": {\"" + b.url()
+                    + "\": {\"drop\": 1}}}").status());
+            mine(a);
+            Thread.sleep(1000);
+            assertEquals(2, height(b), "a's link to b drops everything");
+            assertEquals(200, steer("PUT", a.url() + "/admin/network", ignoring(List.of(b))).status());
             Http.Answer fromIgnored = Http.postJson(a.url() + "/peer/blocks", "{\"block\": {}, \"from\": \"" + b.url() + "\"}");
             assertEquals(503, fromIgnored.status(), "a takes no message that says it comes from the peer it ignores");
             assertTrue(fromIgnored.message().contains("ignores " + b.url()), fromIgnored.message());
             mine(b);
             mine(b);
             Thread.sleep(1000);
-            assertEquals(3, height(a), "a took blocks from the peer it ignores");
+            assertEquals(4, height(a), "a took blocks from the peer it ignores");
         }
     }
 
