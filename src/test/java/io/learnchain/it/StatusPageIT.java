@@ -257,7 +257,9 @@ class StatusPageIT {
         WebElement second = blocks.get(1);
         second.findElement(By.tagName("summary")).click();
         waitUpTo(5).until(d -> second.getText().contains(HOSTILE));
-        assertEquals(0, browser.findElements(By.cssSelector("main img")).size(), "no element was made from user text");
+        assertEquals(0, browser.findElements(By.cssSelector("main img:not(#qr)")).size(), "no element was made from user text");
+        assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript(
+                "const qr = document.getElementById('qr'); return qr.complete && qr.naturalWidth > 0;"), "the QR code is drawn");
         assertEquals(0, (long) (Long) ((JavascriptExecutor) browser).executeScript(
                 "return document.querySelectorAll('[onerror]').length;"));
         assertEquals(3, browser.findElements(By.cssSelector("#chart rect")).size(), "one bar per block");
