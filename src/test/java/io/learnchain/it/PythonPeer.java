@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** The tutorial's node in Python (src/main/python/tutorial_peer.py), running on a loopback port. */
+/**
+ * A Python node running on a loopback port: the tutorial's (src/main/python/tutorial_peer.py), or
+ * another script that prints {@code LISTENING <port>} once ready (the lying peer).
+ */
 final class PythonPeer implements AutoCloseable {
     private static final Path SCRIPT = Path.of("src/main/python/tutorial_peer.py");
     private final Process process;
@@ -28,7 +31,13 @@ final class PythonPeer implements AutoCloseable {
     }
 
     static PythonPeer start() throws Exception {
-        Process process = new ProcessBuilder("python3", SCRIPT.toString()).redirectErrorStream(true).start();
+        return start(SCRIPT);
+    }
+
+    static PythonPeer start(Path script, String... arguments) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("python3", script.toString()));
+        command.addAll(java.util.List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<String> port = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
