@@ -43,6 +43,7 @@ public final class Blockchain implements AutoCloseable {
     private final NodeStore store;
     private final String nodeId;
     private final Miner miner;
+    private final SideBranches sideBranches;
     private final PoolLimits limits;
     private final int difficulty;
     private final Rules rules;
@@ -92,6 +93,13 @@ public final class Blockchain implements AutoCloseable {
     /** As above, under {@code rules} beyond proof of work (the signed ledger's, or none). */
     public Blockchain(NodeStore store, int miningThreads, PoolLimits limits, int difficulty, Rules rules)
             throws InvalidChainException {
+        this(store, miningThreads, limits, difficulty, rules, new SideBranches(1000, 16L << 20));
+    }
+
+    /** As above, keeping the blocks of branches it leaves or sees in {@code sideBranches}. */
+    public Blockchain(NodeStore store, int miningThreads, PoolLimits limits, int difficulty, Rules rules, SideBranches sideBranches)
+            throws InvalidChainException {
+        this.sideBranches = sideBranches;
         this.store = store;
         this.rules = rules;
         this.difficulty = difficulty;
@@ -558,6 +566,7 @@ public final class Blockchain implements AutoCloseable {
             return false;
         }
         chainsAdopted.increment();
+        before.chain().subList(kept, before.length()).forEach(sideBranches::add); // the branch we left, for the picture
         int newBlocks = candidate.size() - kept;
         int lost = dropped;
         LOG.info(() -> "adopted a chain of " + candidate.size() + " blocks: " + newBlocks + " new, " + lost + " of ours dropped");
@@ -637,6 +646,7 @@ public final class Blockchain implements AutoCloseable {
         }
         publishWhenDurable(next);
         List<Block> droppedBlocks = List.copyOf(before.chain().subList(kept, before.length()));
+        droppedBlocks.forEach(sideBranches::add);
         // acknowledged since: the old pool, and what the dropped blocks held, less what the new chain and pool hold
         java.util.Set<String> keptIds = new java.util.HashSet<>();
         for (Block block : chain) {
@@ -688,6 +698,40 @@ public final class Blockchain implements AutoCloseable {
         return branch.size() - Reorg.commonPrefix(latest.chain(), branch);
     }
 
+    /**
+     * Keeps a block that is not taken (a fork's tip) among the side branches when its parent is
+     * one this node knows and its proof is valid there: strangers cannot fill them with junk.
+     */
+    private void keepIfOnAKnownParent(NodeState current, Block block) {
+        long parentIndex = block.index() - 1;
+        Block parent = parentIndex >= 1 && parentIndex <= current.length() && current.holds(parentIndex, block.previousHash())
+                ? current.chain().get((int) parentIndex - 1) : sideBranches.get(block.previousHash()).orElse(null);
+        if (parent == null) {
+            return;
+        }
+        try {
+            ChainValidator.checkLink(parent, block, difficulty);
+            sideBranches.add(block);
+        } catch (InvalidChainException e) {
+            // not a valid block on that parent: not kept
+        }
+    }
+
+    /** Where a block is: its height and whether it is on our chain, or empty when this node holds it nowhere. */
+    public record Held(Block block, boolean main) {
+    }
+
+    /** The block with {@code hash}, on our chain (searched from the tip back) or a side branch. */
+    public java.util.Optional<Held> find(String hash) {
+        List<Block> chain = latest.chain();
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            if (chain.get(i).hash().equals(hash)) {
+                return java.util.Optional.of(new Held(chain.get(i), true));
+            }
+        }
+        return sideBranches.get(hash).map(block -> new Held(block, false));
+    }
+
     /** A new first block for starting afresh: as a new node makes its own. */
     public Block newGenesis() {
         return Block.genesis(now());
@@ -726,6 +770,7 @@ public final class Blockchain implements AutoCloseable {
                 return Arrival.KNOWN;
             }
             if (block.index() != tip.index() + 1 || !block.previousHash().equals(tip.hash())) {
+                keepIfOnAKnownParent(current, block);
                 return block.index() > tip.index() ? Arrival.AHEAD : Arrival.BEHIND;
             }
             ChainValidator.checkLink(tip, block, difficulty);

@@ -49,13 +49,15 @@ import java.util.function.Function;
  * @param maxSnapshots   how many snapshots the operator may keep ({@code /admin/snapshots})
  * @param maxSnapshotBytes how many bytes they may take in all
  * @param maxImportBytes the largest body {@code POST /admin/import} takes
+ * @param maxSideBlocks  how many blocks of branches it left or saw it keeps, to show a fork after it healed
+ * @param maxSideBytes   how many bytes they may take
  * @param peers          limits on talking to peers
  */
 public record Settings(Path dataDir, String dataDirSource, int miningThreads, int difficulty, int maxBodyBytes, int maxJsonDepth, int maxPeers,
                        int maxPending, long maxPendingBytes, int maxBlockBytes, List<String> startPeers, boolean signedLedger, String adminToken,
                        boolean liveNetwork, Duration syncInterval, String publicUrl, String name, int maxValidateBytes,
                        int maxEventStreams, int maxEventStreamsPerAddress, int maxSnapshots, long maxSnapshotBytes,
-                       int maxImportBytes, PeerSettings peers) {
+                       int maxImportBytes, int maxSideBlocks, long maxSideBytes, PeerSettings peers) {
 
     /** JSON nesting the node ever accepts; stored records are read back within it. */
     static final int MAX_DEPTH = 1000;
@@ -88,6 +90,8 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
         shown.put("maxSnapshots", maxSnapshots);
         shown.put("maxSnapshotBytes", maxSnapshotBytes);
         shown.put("maxImportBytes", maxImportBytes);
+        shown.put("maxSideBlocks", maxSideBlocks);
+        shown.put("maxSideBytes", maxSideBytes);
         shown.put("peer.connectTimeoutMs", peers.connectTimeout().toMillis());
         shown.put("peer.responseTimeoutMs", peers.responseTimeout().toMillis());
         shown.put("peer.deadlineMs", peers.deadline().toMillis());
@@ -154,6 +158,8 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
                 (int) source.integer("maxSnapshots", 20, 0, 10_000),
                 source.integer("maxSnapshotBytes", 256L << 20, 0, Long.MAX_VALUE / 2),
                 (int) source.integer("maxImportBytes", 64L << 20, 1024, MAX_ARRAY_BYTES / 4),
+                (int) source.integer("maxSideBlocks", 1000, 0, 1_000_000),
+                source.integer("maxSideBytes", 16L << 20, 0, MAX_ARRAY_BYTES),
                 peers);
     }
 

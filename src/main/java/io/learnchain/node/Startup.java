@@ -76,7 +76,7 @@ public final class Startup {
             try {
                 blockchain = new Blockchain(store, settings.miningThreads(),
                         new PoolLimits(settings.maxPending(), settings.maxPendingBytes(), settings.maxBlockBytes()),
-                        settings.difficulty(), rules);
+                        settings.difficulty(), rules, new SideBranches(settings.maxSideBlocks(), settings.maxSideBytes()));
             } catch (InvalidChainException e) {
                 throw new Failure(explain(dir, store.load().orElseThrow().chain(), recorded, wanted, e), e);
             } catch (StoreException e) {

@@ -90,7 +90,8 @@ class NetworkControlIT {
             mine(nodes.get(2));
             await("the left side at 3", () -> sameTip(left, 3));
             await("the right side at 4", () -> sameTip(right, 4));
-            assertNotEquals(tip(nodes.get(0)), tip(nodes.get(2)), "two branches");
+            String losingTip = tip(nodes.get(0));
+            assertNotEquals(losingTip, tip(nodes.get(2)), "two branches");
             assertTrue(Http.get(nodes.get(0).url() + "/chain").body().contains("alice"));
             assertTrue(!Http.get(nodes.get(2).url() + "/chain").body().contains("alice"), "nothing crossed the partition");
 
@@ -98,6 +99,16 @@ class NetworkControlIT {
                 assertEquals(200, steer("PUT", node.url() + "/admin/network", "{\"ignored\": []}").status());
             }
             await("one chain: the longer branch", () -> sameTip(nodes, 4));
+            // the fork stays visible after it healed: the losing tip is a side branch, the winner's on the chain
+            Http.Answer side = Http.get(nodes.get(0).url() + "/blocks/" + losingTip);
+            assertEquals(200, side.status(), side.body());
+            assertEquals(Boolean.FALSE, side.json().get("main"));
+            assertEquals(3, ((Number) side.json().get("height")).intValue());
+            assertTrue(side.body().contains("\"sender\":\"alice\""), "the block as it was: " + side.body());
+            Http.Answer main = Http.get(nodes.get(0).url() + "/blocks/" + tip(nodes.get(0)));
+            assertEquals(Boolean.TRUE, main.json().get("main"));
+            assertEquals(404, Http.get(nodes.get(0).url() + "/blocks/" + "0".repeat(64)).status());
+            assertEquals(404, Http.get(nodes.get(0).url() + "/blocks/nonsense").status());
             String pending = Http.get(nodes.get(0).url() + "/transactions/pending").body();
             assertTrue(pending.contains("alice"), "the dropped block's transaction is back in the pool: " + pending);
             mine(nodes.get(0));
