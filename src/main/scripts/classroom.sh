@@ -156,7 +156,14 @@ start_python() {
 stop_python() {
   local pid
   pid="$(python_pid)"
-  [ -z "$pid" ] || kill -TERM "$pid" 2>/dev/null || true
+  if [ -n "$pid" ]; then
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
   rm -f "$DATA/python-1/pid"
 }
 

@@ -64,6 +64,7 @@ public final class Network implements AutoCloseable {
     private final Gossip gossip;
     private final AutoMiner autoMiner;
     private final NetworkControls controls;
+    private final NetworkView view;
     /** Guards {@link #withheld}. */
     private final Object withholding = new Object();
     /** The private branch while withholding (our chain where it began, then the blocks mined in secret), else null. */
@@ -107,6 +108,7 @@ public final class Network implements AutoCloseable {
         } else {
             this.schedule = timer.scheduleWithFixedDelay(sync::requestAll, 0, syncInterval.toMillis(), TimeUnit.MILLISECONDS);
         }
+        this.view = new NetworkView(blockchain, client, book, settings, timer, DaemonThreads.pool("network-view", 8));
         this.autoMiner = new AutoMiner(this, dataDir); // last: it may mine at once, through this network
     }
 
@@ -140,6 +142,11 @@ public final class Network implements AutoCloseable {
         blockchain.events().report("block", "withheld", "mined block " + block.index() + " in secret: withheld, "
                 + EventLog.count(secret, "block") + " not yet shown to anyone", "index", block.index(), "withheld", secret);
         return block;
+    }
+
+    /** The whole network as this node sees it (see {@link NetworkView}): {@code selfUrl} and {@code selfName} name this node. */
+    public NetworkView.View view(String selfUrl, String selfName) {
+        return view.view(selfUrl, selfName);
     }
 
     /** How many blocks the withheld branch holds that our public chain does not (0 when not withholding). */
@@ -509,6 +516,7 @@ public final class Network implements AutoCloseable {
         gossip.close();
         introductions.shutdownNow();
         probes.shutdownNow();
+        view.close();
         timer.shutdownNow(); // last: the deadlines of the exchanges above run on it
         client.close();
         DaemonThreads.awaitEnd(introductions);

@@ -159,6 +159,17 @@ public final class PeerClient implements AutoCloseable {
         return exchangeSmall(post);
     }
 
+    /**
+     * Reads the peer's {@code path} (such as {@code /status}), a small JSON object (64 KiB at most).
+     *
+     * @throws PeerFailure if the peer cannot be reached or does not answer 2xx with a small JSON object
+     */
+    public JsonObject getSmall(String baseUrl, String path, Deadline deadline) throws PeerFailure {
+        HttpGet get = new HttpGet(baseUrl + path);
+        get.setHeader("Accept", "application/json");
+        return exchangeSmall(deadline.watch(get));
+    }
+
     private static HttpPost post(String url, byte[] json) {
         HttpPost post = new HttpPost(url);
         post.setHeader("Accept", "application/json");

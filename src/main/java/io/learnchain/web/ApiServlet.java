@@ -188,6 +188,12 @@ abstract class ApiServlet extends HttpServlet {
      * socket's local address, not the Host header (which any client may set), except that a
      * loopback name the client used ({@code localhost:5000}) is kept as written.
      */
+    /** What this node is called: the setting {@code name}, else the host, port and context path the request names. */
+    String nodeName(HttpServletRequest request) {
+        return settings().name() != null ? settings().name()
+                : request.getServerName() + ":" + request.getServerPort() + request.getContextPath();
+    }
+
     static String arrivalUrl(HttpServletRequest request) {
         String path = request.getContextPath();
         String named = request.getServerName();

@@ -14,8 +14,7 @@ public final class StatusServlet extends ApiServlet {
     Reply handle(HttpServletRequest request) {
         Blockchain blockchain = blockchain();
         NodeState state = blockchain.state();
-        String name = settings().name() != null ? settings().name()
-                : request.getServerName() + ":" + request.getServerPort() + request.getContextPath();
+        String name = nodeName(request);
         return Reply.ok(new Answers.Status(name, Answers.colour(name), blockchain.nodeId(), state.length(), state.tip().hash(), state.pending().size(),
                 blockchain.difficulty(), Answers.Peer.of(state.peers(), network()), blockchain.miningThreads(),
                 blockchain.storeLocation(), blockchain.startedAt().toString(), blockchain.activity(), network().traffic(),
