@@ -14,6 +14,7 @@ import { wireActions, renderPending } from './actions.js';
 import { wireWallet, showLedgerMode, refreshWallet, redrawWallet } from './wallet.js';
 import { wireInspector } from './inspector.js';
 import { wireLab } from './lab.js';
+import { refreshNetwork, redrawNetwork } from './network.js';
 
 const POLL_MS = 1000;
 let statusEtag = null;
@@ -68,6 +69,7 @@ function refreshSoon() {
 
 async function poll() {
   await refresh();
+  refreshNetwork(); // peers change without telling this node: the picture is asked for again at each poll
   setTimeout(poll, stream.isOpen() ? 5 * POLL_MS : POLL_MS);
 }
 
@@ -82,6 +84,7 @@ onLanguageChange(() => {
   redrawFeed();
   redrawCharts();
   redrawWallet();
+  redrawNetwork();
 });
 
 wireActions(refresh);
@@ -95,6 +98,7 @@ stream.subscribe((event) => {
   }
   if (event.type !== 'reload') noteOrigins([event]);
   refreshSoon();
+  refreshNetwork();
 });
 stream.connect();
 setInterval(() => { renderUptime(); renderAges(); }, 1000);

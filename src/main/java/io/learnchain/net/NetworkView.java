@@ -48,8 +48,23 @@ public final class NetworkView {
      * @param speaks   network (this node's protocol), tutorial (the Python node's API only) or unknown
      * @param answered whether it answered this round (this node: always)
      */
-    public record Node(String url, String name, String nodeId, String speaks, Long height, String tip, Integer pending,
+    public record Node(String url, String name, String colour, String nodeId, String speaks, Long height, String tip, Integer pending,
                        boolean answered, String lastHeard, List<SecondHand> peers) {
+    }
+
+    /**
+     * A colour for a node's name, for a class to tell nodes apart on a projector: a hue from the
+     * name's SHA-256, dark enough for white text on it. Every page computes the same one for a name.
+     */
+    public static String colour(String name) {
+        byte[] digest = io.learnchain.chain.Sha256.digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        int hue = ((digest[0] & 0xff) << 8 | (digest[1] & 0xff)) % 360;
+        return "hsl(" + hue + ", 70%, 32%)";
+    }
+
+    /** A node's name as shown: its own, else its address. */
+    private static String shown(String name, String url) {
+        return name != null ? name : url;
     }
 
     /** One recent block, placed once: which nodes have it as their tip, and on their main chain. */
@@ -106,7 +121,7 @@ public final class NetworkView {
         Tree tree = new Tree();
         List<Block> chain = ours.chain();
         List<Block> recent = chain.subList(Math.max(0, chain.size() - RECENT), chain.size());
-        nodes.add(new Node(selfUrl, selfName, blockchain.nodeId(), "network", (long) ours.length(), ours.tip().hash(),
+        nodes.add(new Node(selfUrl, selfName, colour(selfName), blockchain.nodeId(), "network", (long) ours.length(), ours.tip().hash(),
                 ours.pending().size(), true, Instant.now().toString(), ours.peers().stream().map(p -> {
                     PeerBook.Entry entry = book.get(p);
                     return new SecondHand(p, entry.height() >= 0 ? entry.height() : null,
@@ -115,6 +130,11 @@ public final class NetworkView {
         for (Block block : recent) {
             tree.add(block.hash(), block.previousHash(), block.index(), selfUrl, block == ours.tip());
         }
+        for (Block block : blockchain.sideBlocks(RECENT)) {
+            if (block.index() > ours.length() - RECENT) { // the fork this node left, shown beside the chain that won
+                tree.addSide(block.hash(), block.previousHash(), block.index());
+            }
+        }
         for (Map.Entry<String, CompletableFuture<Asked>> answer : answers.entrySet()) {
             String peer = answer.getKey();
             PeerBook.Entry entry = book.get(peer);
@@ -122,7 +142,7 @@ public final class NetworkView {
             String speaks = entry.protocol().name().toLowerCase(java.util.Locale.ROOT);
             String lastHeard = entry.lastHeard() == null ? null : entry.lastHeard().toString();
             if (asked == null) {
-                nodes.add(new Node(peer, null, null, speaks, entry.height() >= 0 ? entry.height() : null, null, null,
+                nodes.add(new Node(peer, null, colour(peer), null, speaks, entry.height() >= 0 ? entry.height() : null, null, null,
                         false, lastHeard, List.of()));
                 continue;
             }
@@ -156,7 +176,8 @@ public final class NetworkView {
                     }
                 }
             }
-            return new Node(url, status.get("name") instanceof JsonString n ? cut(n.value()) : null,
+            String name = status.get("name") instanceof JsonString n ? cut(n.value()) : null;
+            return new Node(url, name, colour(shown(name, url)),
                     status.get("node_id") instanceof JsonString id ? cut(id.value()) : null, speaks, number(status.get("length")), tip,
                     status.get("pending") instanceof JsonNumber n && n.isInteger() ? n.bigInteger().intValue() : null, true,
                     Instant.now().toString(), peers);
@@ -209,6 +230,11 @@ public final class NetworkView {
             if (tip) {
                 tips.computeIfAbsent(hash, h -> new LinkedHashSet<>()).add(node);
             }
+        }
+
+        /** A block no node holds on its chain: a side branch. */
+        void addSide(String hash, String parent, long height) {
+            blocks.putIfAbsent(hash, new TreeBlock(hash, parent, height, List.of(), List.of()));
         }
 
         List<TreeBlock> blocks() {

@@ -732,6 +732,11 @@ public final class Blockchain implements AutoCloseable {
         return sideBranches.get(hash).map(block -> new Held(block, false));
     }
 
+    /** The newest blocks of branches this node left or saw, oldest first (see {@link SideBranches}). */
+    public List<Block> sideBlocks(int count) {
+        return sideBranches.newest(count);
+    }
+
     /** A new first block for starting afresh: as a new node makes its own. */
     public Block newGenesis() {
         return Block.genesis(now());

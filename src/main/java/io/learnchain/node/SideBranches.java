@@ -47,6 +47,12 @@ public final class SideBranches {
         return Optional.ofNullable(blocks.get(hash));
     }
 
+    /** The newest {@code count} blocks kept, oldest first. */
+    public synchronized java.util.List<Block> newest(int count) {
+        java.util.List<Block> all = new java.util.ArrayList<>(blocks.values());
+        return java.util.List.copyOf(all.subList(Math.max(0, all.size() - count), all.size()));
+    }
+
     public synchronized int size() {
         return blocks.size();
     }

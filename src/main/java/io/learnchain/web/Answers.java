@@ -193,9 +193,7 @@ public final class Answers {
      * name's SHA-256, dark enough for white text on it. Every page computes the same one for a name.
      */
     static String colour(String name) {
-        byte[] digest = io.learnchain.chain.Sha256.digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        int hue = ((digest[0] & 0xff) << 8 | (digest[1] & 0xff)) % 360;
-        return "hsl(" + hue + ", 70%, 32%)";
+        return io.learnchain.net.NetworkView.colour(name);
     }
 
     /** {@code POST /chain/validate}: the chain meets every rule. */

@@ -379,6 +379,48 @@ class StatusPageIT {
         waitForText("live", "down since");
     }
 
+    /**
+     * The network view: a badge per node in its own page's colour, and the fork after it healed:
+     * the block this node dropped stays, greyed, beside the chain that won, whose tip carries both
+     * nodes' names.
+     */
+    @Test
+    void theNetworkViewShowsEveryNodeAndTheForkAfterItHealed() throws Exception {
+        try (TestNode a = TestNode.start("/", Map.of("blockchain.syncIntervalMs", "0", "blockchain.name", "Node A"));
+             TestNode b = TestNode.start("/", Map.of("blockchain.syncIntervalMs", "0", "blockchain.name", "Node B"))) {
+            assertEquals(200, Http.get(a.url() + "/mine").status());
+            assertEquals(200, Http.get(b.url() + "/mine").status());
+            assertEquals(200, Http.get(b.url() + "/mine").status());
+            assertEquals(201, Http.postJson(a.url() + "/nodes/register", "{\"nodes\": [\"" + b.url() + "\"]}").status());
+            waitUntilHeight(a, 3); // a takes b's longer chain and drops its own block 2
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1920, 1080));
+            try {
+                browser.get(a.url() + "/");
+                waitUpTo(15).until(d -> d.findElements(By.cssSelector("#network-nodes .lane")).size() == 2);
+                List<WebElement> lanes = browser.findElements(By.cssSelector("#network-nodes .lane"));
+                assertTrue(lanes.get(0).getText().contains("Node A") && lanes.get(1).getText().contains("Node B"));
+                String bColour = rgb(Http.get(b.url() + "/status").json().get("colour"));
+                assertEquals(bColour, ((JavascriptExecutor) browser).executeScript(
+                        "return getComputedStyle(arguments[0]).backgroundColor;", lanes.get(1).findElement(By.className("lane-name"))),
+                        "Node B's badge has the colour of Node B's own page");
+                waitUpTo(15).until(d -> !d.findElements(By.cssSelector("#network-tree .tree-block.side")).isEmpty());
+                String tip = (String) Http.get(a.url() + "/status").json().get("last_hash");
+                WebElement winner = browser.findElement(By.cssSelector("#network-tree .tree-block[data-hash='" + tip + "']"));
+                assertTrue(winner.getText().contains("Node A") && winner.getText().contains("Node B"), winner.getText());
+                assertTrue(!winner.getAttribute("class").contains("side"));
+                Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertEquals(0, overflow.intValue(), "no page-wide horizontal scroll");
+                System.out.println("network view: drawn in " + browser.findElement(By.id("network-card")).getAttribute("data-drawn-in")
+                        + " ms (2 nodes)");
+                ((JavascriptExecutor) browser).executeScript("document.getElementById('network-card').scrollIntoView();");
+                saveScreenshot("network.png");
+            } finally {
+                browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1800));
+            }
+        }
+    }
+
     private static void waitUntilHeight(TestNode node, int height) {
         waitUpTo(15).until(d -> ((Number) Http.get(node.url() + "/status").json().get("length")).intValue() == height);
     }
@@ -441,6 +483,7 @@ class StatusPageIT {
             wait.until(d -> d.findElement(By.id("feed")).getText().contains("挖出第"));
             wait.until(d -> !d.findElements(By.cssSelector("#blocks .block-card")).isEmpty());
             assertTrue(chinese.findElement(By.id("blocks")).getText().contains("本节点挖出"), chinese.findElement(By.id("blocks")).getText());
+            wait.until(d -> !d.findElements(By.cssSelector("#network-nodes .lane")).isEmpty());
             chinese.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
             saveScreenshot(chinese, "page-zh-CN.png");
 

@@ -1,0 +1,184 @@
+// The network on one screen: this node and its peers as coloured badges (height, tip, pending,
+// whether it answers), and the recent blocks of all of them as one tree, each block placed once,
+// an arrow from child to parent, labelled with the nodes whose tip it is. Blocks this node's
+// chain does not hold are greyed: a fork's other side. Drawn from GET /network (the node asks its
+// peers; the browser never talks to another origin).
+import { $, el, short, hashText, peerLink } from './dom.js';
+import { t, clock } from './i18n.js';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+let last = null;
+
+function label(node) {
+  if (node.name) return node.name;
+  try {
+    return new URL(node.url).host;
+  } catch (e) {
+    return node.url;
+  }
+}
+
+function badge(node, self) {
+  const name = label(node);
+  const state = !node.answered
+    ? (node.speaks === 'tutorial' ? t('network.tutorial') : t('network.down', { time: node.last_heard ? clock(new Date(node.last_heard)) : '–' }))
+    : t('network.answers');
+  const facts = [node.height != null ? t('network.height', { n: node.height }) : null,
+    node.pending != null ? t('network.pending', { n: node.pending }) : null].filter(Boolean).join(' · ');
+  const box = el('li', { className: 'lane' + (node.answered || node.speaks === 'tutorial' ? '' : ' down') + (self ? ' self' : ''),
+    'data-url': node.url },
+  el('span', { className: 'lane-name', title: node.url, text: name }),
+  el('span', { className: 'lane-facts', text: facts }),
+  node.tip ? el('span', { className: 'lane-tip' }, hashText(node.tip)) : '',
+  el('span', { className: 'lane-state', text: state }),
+  self ? '' : el('span', { className: 'lane-link' }, peerLink(node.url)));
+  box.style.borderColor = node.colour; // the colour its own page has
+  box.querySelector('.lane-name').style.backgroundColor = node.colour;
+  return box;
+}
+
+/** Rows for the tree: a block goes on its parent's row unless a sibling took it first (then a new row: a fork). */
+function place(blocks) {
+  const row = new Map();
+  const taken = new Set();
+  let rows = 0;
+  for (const block of blocks) {
+    const parentRow = row.get(block.parent);
+    let r = parentRow !== undefined && !taken.has(`${parentRow}:${block.height}`) ? parentRow : undefined;
+    if (r === undefined) {
+      r = rows;
+      rows += 1;
+    }
+    taken.add(`${r}:${block.height}`);
+    row.set(block.hash, r);
+  }
+  return { row, rows };
+}
+
+function drawTree(view) {
+  const blocks = view.blocks;
+  const svg = $('network-tree');
+  if (!blocks.length) {
+    svg.replaceChildren();
+    svg.setAttribute('height', '0');
+    return;
+  }
+  const self = view.nodes[0].url;
+  const { row, rows } = place(blocks);
+  const low = blocks[0].height;
+  const W = 150, H = 70, BW = 118, BH = 44, PAD = 10;
+  const at = (b) => ({ x: PAD + (b.height - low) * W, y: PAD + row.get(b.hash) * H });
+  const width = PAD * 2 + (blocks[blocks.length - 1].height - low) * W + BW;
+  const height = PAD * 2 + (rows - 1) * H + BH + 22;
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  svg.setAttribute('width', String(width));
+  svg.setAttribute('height', String(height));
+  const byHash = new Map(blocks.map((b) => [b.hash, b]));
+  const names = new Map(view.nodes.map((n) => [n.url, label(n)]));
+  const colours = new Map(view.nodes.map((n) => [n.url, n.colour]));
+  const shapes = [];
+  for (const b of blocks) {
+    const parent = byHash.get(b.parent);
+    if (parent) { // the arrow, child to parent
+      const from = at(b);
+      const to = at(parent);
+      const line = document.createElementNS(SVG_NS, 'line');
+      line.setAttribute('class', 'tree-arrow');
+      line.setAttribute('x1', String(from.x));
+      line.setAttribute('y1', String(from.y + BH / 2));
+      line.setAttribute('x2', String(to.x + BW));
+      line.setAttribute('y2', String(to.y + BH / 2));
+      line.setAttribute('marker-end', 'url(#arrow-head)');
+      shapes.push(line);
+    }
+  }
+  for (const b of blocks) {
+    const { x, y } = at(b);
+    const g = document.createElementNS(SVG_NS, 'g');
+    const onOurs = b.main_of.includes(self);
+    g.setAttribute('class', 'tree-block' + (onOurs ? '' : ' side'));
+    g.dataset.hash = b.hash;
+    g.dataset.height = String(b.height);
+    const rect = document.createElementNS(SVG_NS, 'rect');
+    rect.setAttribute('x', String(x));
+    rect.setAttribute('y', String(y));
+    rect.setAttribute('width', String(BW));
+    rect.setAttribute('height', String(BH));
+    rect.setAttribute('rx', '6');
+    const title = document.createElementNS(SVG_NS, 'title');
+    title.textContent = `${b.hash}\n${t('network.holders', { nodes: b.main_of.map((u) => names.get(u) || u).join(', ') })}`;
+    const text = document.createElementNS(SVG_NS, 'text');
+    text.setAttribute('x', String(x + 8));
+    text.setAttribute('y', String(y + 18));
+    text.textContent = `#${b.height}`;
+    const hash = document.createElementNS(SVG_NS, 'text');
+    hash.setAttribute('class', 'tree-hash');
+    hash.setAttribute('x', String(x + 8));
+    hash.setAttribute('y', String(y + 35));
+    hash.textContent = short(b.hash).slice(0, 13);
+    g.append(title, rect, text, hash);
+    let dx = 0;
+    for (const url of b.tip_of) { // the nodes whose tip it is, in their colours
+      const name = names.get(url) || url;
+      const tag = document.createElementNS(SVG_NS, 'text');
+      tag.setAttribute('class', 'tree-tip');
+      tag.setAttribute('x', String(x + dx));
+      tag.setAttribute('y', String(y + BH + 14));
+      tag.style.fill = colours.get(url) || 'currentColor';
+      tag.textContent = name;
+      dx += 12 + name.length * 8;
+      g.append(tag);
+    }
+    if (onOurs) {
+      g.addEventListener('click', () => document.dispatchEvent(new CustomEvent('inspect-block', { detail: { index: b.height } })));
+    }
+    shapes.push(g);
+  }
+  const defs = document.createElementNS(SVG_NS, 'defs');
+  const marker = document.createElementNS(SVG_NS, 'marker');
+  marker.setAttribute('id', 'arrow-head');
+  marker.setAttribute('viewBox', '0 0 10 10');
+  marker.setAttribute('refX', '10');
+  marker.setAttribute('refY', '5');
+  marker.setAttribute('markerWidth', '7');
+  marker.setAttribute('markerHeight', '7');
+  marker.setAttribute('orient', 'auto');
+  const head = document.createElementNS(SVG_NS, 'path');
+  head.setAttribute('d', 'M0,0 L10,5 L0,10 z');
+  head.setAttribute('class', 'tree-arrow-head');
+  marker.append(head);
+  defs.append(marker);
+  svg.replaceChildren(defs, ...shapes);
+  $('network-tree-box').scrollLeft = $('network-tree-box').scrollWidth;
+}
+
+/** Draws a /network answer; the time it took is kept for tests and benchmarks (data-drawn-in, ms). */
+export function renderNetwork(view) {
+  last = view;
+  const started = performance.now();
+  $('network-nodes').replaceChildren(...view.nodes.map((node, i) => badge(node, i === 0)));
+  drawTree(view);
+  $('network-at').textContent = t('network.at', { time: clock(new Date(view.at)) });
+  $('network-card').dataset.drawnIn = (performance.now() - started).toFixed(1);
+}
+
+export function redrawNetwork() {
+  if (last) renderNetwork(last);
+}
+
+let pending = null;
+
+/** Fetches and draws the picture, at most once a second however many events ask for it. */
+export function refreshNetwork() {
+  if (pending) return;
+  pending = setTimeout(async () => {
+    try {
+      const response = await fetch('network', { cache: 'no-store' });
+      if (response.ok) renderNetwork(await response.json());
+    } catch (e) {
+      // the status line says when the node does not answer
+    } finally {
+      pending = null;
+    }
+  }, last ? 1000 : 0); // the first picture at once
+}
