@@ -94,6 +94,9 @@ class NetworkControlIT {
             assertNotEquals(losingTip, tip(nodes.get(2)), "two branches");
             assertTrue(Http.get(nodes.get(0).url() + "/chain").body().contains("alice"));
             assertTrue(!Http.get(nodes.get(2).url() + "/chain").body().contains("alice"), "nothing crossed the partition");
+            // the partition cuts blocks and syncs, not the teacher's view: node-1's /network still sees the other side
+            String otherSide = Http.get(nodes.get(0).url() + "/network").body();
+            assertTrue(otherSide.contains("\"tip\":\"" + tip(nodes.get(2)) + "\""), otherSide);
 
             for (TestNode node : nodes) {
                 assertEquals(200, steer("PUT", node.url() + "/admin/network", "{\"ignored\": []}").status());

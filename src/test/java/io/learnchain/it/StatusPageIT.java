@@ -415,6 +415,31 @@ class StatusPageIT {
                         + " ms (2 nodes)");
                 ((JavascriptExecutor) browser).executeScript("document.getElementById('network-card').scrollIntoView();");
                 saveScreenshot("network.png");
+
+                // a class's size: 20 nodes and 200 recent blocks (forks every 10 heights), drawn by the same module
+                Map<?, ?> big = (Map<?, ?>) ((JavascriptExecutor) browser).executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                        + "import('./js/network.js').then((m) => {"
+                        + "  const nodes = [], blocks = []; let parent = 'g';"
+                        + "  for (let i = 0; i < 20; i++) nodes.push({url: 'http://10.0.0.' + i + ':5000', name: 'node-' + (i + 1),"
+                        + "    colour: 'hsl(' + (i * 18) + ', 70%, 32%)', speaks: 'network', height: 180, tip: 'h179', pending: 0,"
+                        + "    answered: i % 7 !== 3, last_heard: new Date().toISOString(), peers: []});"
+                        + "  for (let h = 1; h <= 180; h++) {"
+                        + "    blocks.push({hash: 'h' + h, parent, height: h, tip_of: h === 180 ? nodes.map((n) => n.url) : [],"
+                        + "      main_of: nodes.map((n) => n.url)});"
+                        + "    if (h % 10 === 0) blocks.push({hash: 's' + h, parent, height: h, tip_of: [], main_of: []});"
+                        + "    parent = 'h' + h; }"
+                        + "  blocks.sort((a, b) => a.height - b.height);"
+                        + "  const times = [];"
+                        + "  for (let run = 0; run < 5; run++) { m.renderNetwork({at: new Date().toISOString(), nodes, blocks});"
+                        + "    times.push(Number(document.getElementById('network-card').dataset.drawnIn)); }"
+                        + "  done({blocks: blocks.length, drawn: document.querySelectorAll('#network-tree .tree-block').length,"
+                        + "    side: document.querySelectorAll('#network-tree .tree-block.side').length, times});"
+                        + "}).catch((e) => done({error: String(e)}));");
+                assertEquals(null, big.get("error"));
+                assertEquals(((Number) big.get("blocks")).intValue(), ((Number) big.get("drawn")).intValue(), "each block drawn once");
+                assertEquals(18, ((Number) big.get("side")).intValue(), "the forks' blocks greyed");
+                System.out.println("network view: 20 nodes and " + big.get("blocks") + " blocks drawn in " + big.get("times") + " ms");
             } finally {
                 browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1800));
             }
