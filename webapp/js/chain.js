@@ -80,9 +80,10 @@ export function renderChain(recent) {
   const hashAt = new Map(recent.blocks.map((b) => [Number(b.block.index), b.hash]));
   const open = new Set([...document.querySelectorAll('#blocks details[open]')].map((d) => d.closest('li').dataset.hash));
   const row = $('blocks');
+  const arriving = new Set([...row.querySelectorAll('.block-card.arrived')].map((li) => li.dataset.hash)); // a redraw keeps them so
   const atEnd = row.scrollLeft + row.clientWidth >= row.scrollWidth - 8;
   const cards = blocks.map((b, i) => card(b, blocks[i - 1], originOf(b.hash, Number(b.block.index), (x) => hashAt.get(x)),
-    shownHashes !== null && !shownHashes.has(b.hash)));
+    arriving.has(b.hash) || (shownHashes !== null && !shownHashes.has(b.hash))));
   row.replaceChildren(...cards);
   for (const li of row.children) {
     if (open.has(li.dataset.hash)) li.querySelector('details').open = true;
@@ -92,11 +93,7 @@ export function renderChain(recent) {
 }
 
 export function redrawChain() {
-  if (lastRecent) {
-    const before = shownHashes;
-    renderChain(lastRecent);
-    shownHashes = before && shownHashes;
-  }
+  if (lastRecent) renderChain(lastRecent);
 }
 
 let miningClear = null;

@@ -34,13 +34,28 @@ export function hashText(hash) {
   return span;
 }
 
-/** A peer's URL as a link to its page (only http and https: a peer's words are data). */
-export function peerLink(url) {
+const peerNames = new Map(); // peer URL → the name it gives itself (learnt from /network)
+
+/** Names peers by what they call themselves from now on ("from node-2" rather than its address); true when a name is new. */
+export function knowPeerNames(names) {
+  let learnt = false;
+  for (const [url, name] of names) {
+    if (name && peerNames.get(url) !== name) {
+      peerNames.set(url, name);
+      learnt = true;
+    }
+  }
+  return learnt;
+}
+
+/** A peer's URL as a link to its page, named as it names itself when known (only http and https: a peer's words are data). */
+export function peerLink(url, byName = true) {
   const text = String(url);
   let shown = text;
   try {
     const parsed = new URL(text);
-    shown = parsed.host + (parsed.pathname === '/' ? '' : parsed.pathname);
+    const address = parsed.host + (parsed.pathname === '/' ? '' : parsed.pathname);
+    shown = (byName && peerNames.get(text)) || address;
     if (parsed.protocol === 'http:' || parsed.protocol === 'https:') {
       return el('a', { className: 'peer', href: parsed.href, title: text, target: '_blank', rel: 'noopener noreferrer', text: shown });
     }

@@ -87,6 +87,11 @@ onLanguageChange(() => {
   redrawNetwork();
 });
 
+document.addEventListener('peer-names', () => {
+  redrawStatus();
+  redrawChain();
+  redrawFeed();
+});
 wireActions(refresh);
 wireWallet(refresh);
 wireInspector();

@@ -3,7 +3,7 @@
 // an arrow from child to parent, labelled with the nodes whose tip it is. Blocks this node's
 // chain does not hold are greyed: a fork's other side. Drawn from GET /network (the node asks its
 // peers; the browser never talks to another origin).
-import { $, el, short, hashText, peerLink } from './dom.js';
+import { $, el, short, hashText, peerLink, knowPeerNames } from './dom.js';
 import { t, clock } from './i18n.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -31,7 +31,7 @@ function badge(node, self) {
   el('span', { className: 'lane-facts', text: facts }),
   node.tip ? el('span', { className: 'lane-tip' }, hashText(node.tip)) : '',
   el('span', { className: 'lane-state', text: state }),
-  self ? '' : el('span', { className: 'lane-link' }, peerLink(node.url)));
+  self ? '' : el('span', { className: 'lane-link' }, peerLink(node.url, false)));
   box.style.borderColor = node.colour; // the colour its own page has
   box.querySelector('.lane-name').style.backgroundColor = node.colour;
   return box;
@@ -155,6 +155,9 @@ function drawTree(view) {
 /** Draws a /network answer; the time it took is kept for tests and benchmarks (data-drawn-in, ms). */
 export function renderNetwork(view) {
   last = view;
+  if (knowPeerNames(view.nodes.slice(1).map((node) => [node.url, node.name]))) {
+    document.dispatchEvent(new CustomEvent('peer-names')); // the other views name peers anew
+  }
   const started = performance.now();
   $('network-nodes').replaceChildren(...view.nodes.map((node, i) => badge(node, i === 0)));
   drawTree(view);

@@ -336,7 +336,8 @@ class StatusPageIT {
     @Test
     void aBlockMinedOnAPeerSlidesInMarkedWithWhereItCameFrom() {
         Map<String, String> pushOnly = Map.of("blockchain.syncIntervalMs", "0");
-        try (TestNode watched = TestNode.start("/", pushOnly); TestNode peer = TestNode.start("/", pushOnly)) {
+        try (TestNode watched = TestNode.start("/", pushOnly);
+             TestNode peer = TestNode.start("/", Map.of("blockchain.syncIntervalMs", "0", "blockchain.name", "Node P"))) {
             assertEquals(201, Http.postJson(watched.url() + "/nodes/register", "{\"nodes\": [\"" + peer.url() + "\"]}").status());
             assertEquals(201, Http.postJson(peer.url() + "/nodes/register", "{\"nodes\": [\"" + watched.url() + "\"]}").status());
             assertEquals(200, Http.get(peer.url() + "/mine").status()); // the watched node takes the peer's chain (a reorg)
@@ -345,8 +346,7 @@ class StatusPageIT {
             waitForText("height", "2");
             assertEquals(200, Http.get(peer.url() + "/mine").status());
             WebElement arrived = waitUpTo(15).until(d -> d.findElement(By.cssSelector("#blocks .block-card[data-index='3']")));
-            String from = peer.url().replaceFirst("^http://", "");
-            waitUpTo(15).until(d -> arrived.getText().contains("from " + from));
+            waitUpTo(15).until(d -> arrived.getText().contains("from Node P")); // the name it gives itself, learnt from /network
             assertTrue(arrived.getAttribute("class").contains("arrived"), "a new block slides in: " + arrived.getAttribute("class"));
             assertTrue(!browser.findElement(By.cssSelector("#blocks .block-card[data-index='2']")).getAttribute("class").contains("arrived"),
                     "a block that was there when the page opened does not");
