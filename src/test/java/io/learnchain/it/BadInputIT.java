@@ -198,27 +198,38 @@ class BadInputIT {
         List<String> paths = List.of("/chain", "/chain?from=x", "/mine", "/mine?to=", "/transactions/new", "/transactions/pending?limit=0",
                 "/nodes", "/nodes/register", "/nodes/remove", "/nodes/resolve", "/status", "/blocks/recent", "/peer/blocks",
                 "/peer/transactions", "/peer/locate", "/health/live", "/health/ready", "/metrics", "/balances/", "/balances/abc",
-                "/balances/" + "a".repeat(64) + "/x", "/openapi.json", "/no/such/thing", "/chain/validate", "/events");
-        try (TestNode sweep = TestNode.start("/", TestNode.MANUAL)) {
-            for (String path : paths) {
-                for (String method : List.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH")) {
-                    if (path.equals("/events") && method.equals("GET")) {
-                        continue; // a stream that stays open: EventsIT reads it
-                    }
-                    Http.Answer a;
-                    try {
-                        a = Http.request(method, sweep.url() + path, method.equals("GET") || method.equals("HEAD") ? null : "{\"x\": [1,");
-                    } catch (AssertionError noAnswer) {
-                        throw new AssertionError(method + " " + path + " got no answer", noAnswer);
-                    }
-                    assertTrue(a.status() < 500, method + " " + path + ": " + a.status() + " " + a.body());
-                    if (a.status() >= 400 && !method.equals("HEAD")) {
-                        String what = method + " " + path + " -> " + a.status() + " " + a.headers() + " " + a.body();
-                        assertTrue(a.body().startsWith("{"), "a JSON message: " + what);
-                        assertTrue(a.message() != null && !a.message().isEmpty(), "says what was wrong: " + what);
-                        if (a.status() == 405) {
-                            assertTrue(a.header("Allow") != null && !a.header("Allow").contains(method), "with Allow: " + what);
-                        }
+                "/balances/" + "a".repeat(64) + "/x", "/openapi.json", "/no/such/thing", "/chain/validate", "/events", "/network",
+                "/blocks/abc", "/blocks/" + "0".repeat(64), "/qr.svg", "/admin/mining", "/admin/mine", "/admin/network",
+                "/admin/snapshots", "/admin/snapshots/lesson-1", "/admin/snapshots/lesson-1/restore", "/admin/snapshots/Bad!/x",
+                "/admin/export", "/admin/import", "/admin/reset");
+        // the operator's controls too: on a node without a token (403), and with the token, where the handlers read the bodies
+        try (TestNode sweep = TestNode.start("/", TestNode.MANUAL);
+             TestNode steered = TestNode.start("/", java.util.Map.of("blockchain.network", "manual", "blockchain.adminToken", "sweep"))) {
+            sweep(sweep, paths);
+            sweep(steered, paths, "Authorization", "Bearer sweep");
+        }
+    }
+
+    private static void sweep(TestNode sweep, List<String> paths, String... headers) {
+        for (String path : paths) {
+            for (String method : List.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH")) {
+                if (path.equals("/events") && method.equals("GET")) {
+                    continue; // a stream that stays open: EventsIT reads it
+                }
+                Http.Answer a;
+                try {
+                    a = Http.request(method, sweep.url() + path, method.equals("GET") || method.equals("HEAD") ? null : "{\"x\": [1,",
+                            headers);
+                } catch (AssertionError noAnswer) {
+                    throw new AssertionError(method + " " + path + " got no answer", noAnswer);
+                }
+                assertTrue(a.status() < 500, method + " " + path + ": " + a.status() + " " + a.body());
+                if (a.status() >= 400 && !method.equals("HEAD")) {
+                    String what = method + " " + path + " -> " + a.status() + " " + a.headers() + " " + a.body();
+                    assertTrue(a.body().startsWith("{"), "a JSON message: " + what);
+                    assertTrue(a.message() != null && !a.message().isEmpty(), "says what was wrong: " + what);
+                    if (a.status() == 405) {
+                        assertTrue(a.header("Allow") != null && !a.header("Allow").contains(method), "with Allow: " + what);
                     }
                 }
             }
