@@ -154,16 +154,7 @@ start_python() {
 }
 
 stop_python() {
-  local pid
-  pid="$(python_pid)"
-  if [ -n "$pid" ]; then
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 0.1
-    done
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
+  stop_process "$(python_pid)"
   rm -f "$DATA/python-1/pid"
 }
 
@@ -319,9 +310,9 @@ await_ready() {
   return 1
 }
 
-stop_node() {
-  local k="$1" pid
-  pid="$(node_pid "$k")"
+# stop_process PID: asks it to stop (a node closes its store), waits up to 10 s, then ends it.
+stop_process() {
+  local pid="$1"
   [ -n "$pid" ] || return 0
   kill -TERM "$pid" 2>/dev/null || true
   for _ in $(seq 1 100); do
@@ -329,7 +320,11 @@ stop_node() {
     sleep 0.1
   done
   kill -KILL "$pid" 2>/dev/null || true
-  rm -f "$(node_dir "$k")/pid"
+}
+
+stop_node() {
+  stop_process "$(node_pid "$1")"
+  rm -f "$(node_dir "$1")/pid"
 }
 
 # ---- commands ----

@@ -21,13 +21,8 @@ public final class AdminExportServlet extends ApiServlet {
     boolean stream(HttpServletRequest request, HttpServletResponse response, boolean withBody) throws IOException {
         NodeState state = blockchain().state();
         byte[] body = Snapshots.encode(new Snapshots.Contents(state.chain(), state.pending(), state.peers()), null);
-        response.setStatus(200);
-        response.setContentType("application/json");
         response.setHeader("Cache-Control", "no-store");
-        response.setContentLength(body.length);
-        if (withBody) {
-            response.getOutputStream().write(body);
-        }
+        writeBytes(response, withBody, "application/json", body);
         return true;
     }
 }

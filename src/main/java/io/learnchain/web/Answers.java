@@ -68,7 +68,7 @@ public final class Answers {
         write(new Invalid(false, 1, "proof", "warm-up"));
         write(new ChainTail(1, null));
         Peer peer = new Peer("http://warm-up", "never resolved", null, null, null, null, "unknown", null, null, 0, false);
-        write(new Status("warm-up", colour("warm-up"), "warm-up", 1, "0", 0, 4, List.of(peer), 1, "warm-up", "warm-up", new Blockchain.Activity(0, 0, 0, 0),
+        write(new Status("warm-up", io.learnchain.net.NetworkView.colour("warm-up"), "warm-up", 1, "0", 0, 4, List.of(peer), 1, "warm-up", "warm-up", new Blockchain.Activity(0, 0, 0, 0),
                 new Network.Traffic(0, 0, 0, Map.of(), Map.of(), Map.of()), List.of(Event.of(new EventLog(1).report("block", "mined", "warm-up", "index", 1))), Map.of(),
                 Mining.of(io.learnchain.node.MiningPlan.manual(1), 0), new NetworkControls(false, List.of(), Map.of(), false, 0)));
     }
@@ -186,14 +186,6 @@ public final class Answers {
         static Event of(EventLog.Event event) {
             return new Event(event.id(), event.at().toString(), event.type(), event.code(), event.params(), event.text());
         }
-    }
-
-    /**
-     * A colour for a node's name, for a class to tell nodes apart on a projector: a hue from the
-     * name's SHA-256, dark enough for white text on it. Every page computes the same one for a name.
-     */
-    static String colour(String name) {
-        return io.learnchain.net.NetworkView.colour(name);
     }
 
     /** {@code POST /chain/validate}: the chain meets every rule. */

@@ -123,6 +123,16 @@ abstract class ApiServlet extends HttpServlet {
     }
 
     /** Writes {@code reply} as the answer to {@code request} (its body left out for HEAD). */
+    /** Writes 200 with {@code body} as it is (an answer built from stored encodings, an image): for {@link #stream}. */
+    static void writeBytes(HttpServletResponse response, boolean withBody, String contentType, byte[] body) throws IOException {
+        response.setStatus(200);
+        response.setContentType(contentType);
+        response.setContentLength(body.length);
+        if (withBody) {
+            response.getOutputStream().write(body);
+        }
+    }
+
     static void write(HttpServletRequest request, HttpServletResponse response, Reply reply) throws IOException {
         write(request, response, reply.status(), Answers.bytes(reply.body()));
     }

@@ -34,12 +34,7 @@ public final class BlockServlet extends ApiServlet {
                 .getBytes(StandardCharsets.US_ASCII));
         body.writeBytes(held.block().compactJson());
         body.write('}');
-        response.setStatus(200);
-        response.setContentType("application/json");
-        response.setContentLength(body.size());
-        if (withBody) {
-            body.writeTo(response.getOutputStream());
-        }
+        writeBytes(response, withBody, "application/json", body.toByteArray());
         return true;
     }
 }

@@ -27,13 +27,8 @@ public final class QrServlet extends ApiServlet {
     boolean stream(HttpServletRequest request, HttpServletResponse response, boolean withBody) throws IOException {
         String url = settings().publicUrl() != null ? settings().publicUrl() : arrivalUrl(request);
         byte[] svg = svg(url + "/").getBytes(StandardCharsets.UTF_8);
-        response.setStatus(200);
-        response.setContentType("image/svg+xml");
         response.setHeader("Cache-Control", "no-cache");
-        response.setContentLength(svg.length);
-        if (withBody) {
-            response.getOutputStream().write(svg);
-        }
+        writeBytes(response, withBody, "image/svg+xml", svg);
         return true;
     }
 

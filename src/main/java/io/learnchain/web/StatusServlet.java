@@ -1,5 +1,6 @@
 package io.learnchain.web;
 
+import io.learnchain.net.NetworkView;
 import io.learnchain.node.Blockchain;
 import io.learnchain.node.NodeState;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +16,7 @@ public final class StatusServlet extends ApiServlet {
         Blockchain blockchain = blockchain();
         NodeState state = blockchain.state();
         String name = nodeName(request);
-        return Reply.ok(new Answers.Status(name, Answers.colour(name), blockchain.nodeId(), state.length(), state.tip().hash(), state.pending().size(),
+        return Reply.ok(new Answers.Status(name, NetworkView.colour(name), blockchain.nodeId(), state.length(), state.tip().hash(), state.pending().size(),
                 blockchain.difficulty(), Answers.Peer.of(state.peers(), network()), blockchain.miningThreads(),
                 blockchain.storeLocation(), blockchain.startedAt().toString(), blockchain.activity(), network().traffic(),
                 network().feed().stream().map(Answers.Event::of).toList(), settings().shown(),

@@ -6,34 +6,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
+import static io.learnchain.it.Operator.TOKEN;
+import static io.learnchain.it.Operator.steer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** How a node mines by itself ({@code /admin/mining}, {@code /admin/mine}), through the WAR in Jetty. */
 class MiningControlIT {
-    private static final String TOKEN = "class-token";
     private static final Map<String, String> STEERED = Map.of("blockchain.adminToken", TOKEN, "blockchain.network", "manual");
-
-    private static Http.Answer steer(String method, String url, String json) {
-        return Http.request(method, url, json, "Authorization", "Bearer " + TOKEN);
-    }
 
     private static int height(TestNode node) {
         return ((Number) Http.get(node.url() + "/status").json().get("length")).intValue();
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("not within 30 s: " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
 
     @Test
     void everyControlNeedsTheTokenAndANodeWithoutOneIsSteeredByNobody() {
@@ -54,7 +40,7 @@ class MiningControlIT {
         try (TestNode node = TestNode.start("/", STEERED)) {
             Http.Answer queued = steer("POST", node.url() + "/admin/mine", "{\"count\": 3}");
             assertEquals(202, queued.status(), queued.body());
-            await("3 blocks", () -> height(node) == 4);
+            NetworkIT.await("3 blocks", () -> height(node) == 4);
             assertEquals(400, steer("POST", node.url() + "/admin/mine", "{\"count\": 101}").status());
             assertEquals(400, steer("POST", node.url() + "/admin/mine", "{\"count\": 0}").status());
             assertEquals(400, steer("POST", node.url() + "/admin/mine", "{\"count\": \"3\"}").status());
@@ -102,13 +88,13 @@ class MiningControlIT {
             assertEquals(201, steer("POST", a.url() + "/nodes/register", "{\"nodes\": [\"" + b.url() + "\"]}").status());
             assertEquals(201, steer("POST", b.url() + "/nodes/register", "{\"nodes\": [\"" + a.url() + "\"]}").status());
             assertEquals(200, steer("GET", a.url() + "/mine", null).status()); // one genesis for both: b takes a's chain
-            await("b has a's chain", () -> height(b) == 2);
+            NetworkIT.await("b has a's chain", () -> height(b) == 2);
             for (TestNode node : List.of(a, b)) {
                 assertEquals(200, steer("PUT", node.url() + "/admin/mining", "{\"mode\": \"on-transaction\"}").status());
             }
             assertEquals(201, Http.postJson(a.url() + "/transactions/new",
                     "{\"sender\": \"alice\", \"recipient\": \"bob\", \"amount\": 3}").status());
-            await("a mines the transaction and b gets the block", () -> height(a) == 3 && height(b) == 3);
+            NetworkIT.await("a mines the transaction and b gets the block", () -> height(a) == 3 && height(b) == 3);
             Thread.sleep(1500); // time enough for b to mine had the relayed copy moved it
             assertEquals(3, height(b), "b did not mine for a transaction relayed to it");
             String chain = Http.get(b.url() + "/chain").body();
@@ -137,7 +123,7 @@ class MiningControlIT {
                 assertEquals(400, steer("PUT", node.url() + "/admin/mining", "{\"mode\": \"sometimes\"}").status());
                 // a throttled miner still mines
                 assertEquals(202, steer("POST", node.url() + "/admin/mine", "{\"count\": 1}").status());
-                await("a throttled block", () -> height(node) == 2);
+                NetworkIT.await("a throttled block", () -> height(node) == 2);
             }
             try (TestNode restarted = TestNode.start("/", kept)) {
                 Map<String, Object> plan = steer("GET", restarted.url() + "/admin/mining", null).json();

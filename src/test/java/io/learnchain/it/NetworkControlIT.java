@@ -5,21 +5,16 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
+import static io.learnchain.it.Operator.TOKEN;
+import static io.learnchain.it.Operator.steer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The operator's network controls ({@code /admin/network}) on five nodes on loopback, through the WAR in Jetty. */
 class NetworkControlIT {
-    private static final String TOKEN = "class-token";
     private static final Map<String, String> CLASS_NODE = Map.of("blockchain.adminToken", TOKEN, "blockchain.syncIntervalMs", "0");
-
-    private static Http.Answer steer(String method, String url, String json) {
-        return Http.request(method, url, json, "Authorization", "Bearer " + TOKEN);
-    }
 
     private static Map<String, Object> status(TestNode node) {
         return Http.get(node.url() + "/status").json();
@@ -33,15 +28,6 @@ class NetworkControlIT {
         return (String) status(node).get("last_hash");
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("not within 30 s: " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
 
     private static void mine(TestNode node) {
         assertEquals(200, steer("GET", node.url() + "/mine", null).status());
@@ -72,7 +58,7 @@ class NetworkControlIT {
                 assertEquals(201, steer("POST", node.url() + "/nodes/register", "{\"nodes\": [" + String.join(", ", others) + "]}").status());
             }
             mine(nodes.get(0));
-            await("one chain of 2", () -> sameTip(nodes, 2));
+            NetworkIT.await("one chain of 2", () -> sameTip(nodes, 2));
 
             List<TestNode> left = nodes.subList(0, 2);
             List<TestNode> right = nodes.subList(2, 5);
@@ -88,8 +74,8 @@ class NetworkControlIT {
             mine(nodes.get(0));
             mine(nodes.get(2));
             mine(nodes.get(2));
-            await("the left side at 3", () -> sameTip(left, 3));
-            await("the right side at 4", () -> sameTip(right, 4));
+            NetworkIT.await("the left side at 3", () -> sameTip(left, 3));
+            NetworkIT.await("the right side at 4", () -> sameTip(right, 4));
             String losingTip = tip(nodes.get(0));
             assertNotEquals(losingTip, tip(nodes.get(2)), "two branches");
             assertTrue(Http.get(nodes.get(0).url() + "/chain").body().contains("alice"));
@@ -101,7 +87,7 @@ class NetworkControlIT {
             for (TestNode node : nodes) {
                 assertEquals(200, steer("PUT", node.url() + "/admin/network", "{\"ignored\": []}").status());
             }
-            await("one chain: the longer branch", () -> sameTip(nodes, 4));
+            NetworkIT.await("one chain: the longer branch", () -> sameTip(nodes, 4));
             // the fork stays visible after it healed: the losing tip is a side branch, the winner's on the chain
             Http.Answer side = Http.get(nodes.get(0).url() + "/blocks/" + losingTip);
             assertEquals(200, side.status(), side.body());
@@ -115,7 +101,7 @@ class NetworkControlIT {
             String pending = Http.get(nodes.get(0).url() + "/transactions/pending").body();
             assertTrue(pending.contains("alice"), "the dropped block's transaction is back in the pool: " + pending);
             mine(nodes.get(0));
-            await("one chain of 5", () -> sameTip(nodes, 5));
+            NetworkIT.await("one chain of 5", () -> sameTip(nodes, 5));
             assertTrue(Http.get(nodes.get(4).url() + "/chain").body().contains("\"sender\":\"alice\""), "the acknowledged transaction is kept");
             String feed = Http.get(nodes.get(0).url() + "/status").body();
             assertTrue(feed.contains("\"type\":\"network\""), "each change is an event");
@@ -131,7 +117,7 @@ class NetworkControlIT {
             assertEquals(201, steer("POST", a.url() + "/nodes/register", "{\"nodes\": [\"" + b.url() + "\"]}").status());
             assertEquals(201, steer("POST", b.url() + "/nodes/register", "{\"nodes\": [\"" + a.url() + "\"]}").status());
             mine(a);
-            await("b takes a's chain", () -> height(b) == 2);
+            NetworkIT.await("b takes a's chain", () -> height(b) == 2);
 
             Http.Answer paused = steer("PUT", b.url() + "/admin/network", "{\"paused\": true}");
             assertEquals(200, paused.status(), paused.body());
@@ -150,7 +136,7 @@ class NetworkControlIT {
             assertEquals(Boolean.TRUE, ((Map<?, ?>) status(b).get("network_controls")).get("paused"), "/status shows it");
 
             assertEquals(200, steer("PUT", b.url() + "/admin/network", "{\"paused\": false}").status());
-            await("b catches up when resumed", () -> height(b) == 4);
+            NetworkIT.await("b catches up when resumed", () -> height(b) == 4);
         }
     }
 
@@ -161,7 +147,7 @@ class NetworkControlIT {
             assertEquals(201, steer("POST", a.url() + "/nodes/register", "{\"nodes\": [\"" + b.url() + "\"]}").status());
             assertEquals(201, steer("POST", b.url() + "/nodes/register", "{\"nodes\": [\"" + a.url() + "\"]}").status());
             mine(a);
-            await("b takes a's chain", () -> height(b) == 2);
+            NetworkIT.await("b takes a's chain", () -> height(b) == 2);
             assertEquals(200, steer("PUT", a.url() + "/admin/network", ignoring(List.of(b))).status()); // b does not ignore a
             mine(a);
             Thread.sleep(1000);
@@ -201,12 +187,12 @@ class NetworkControlIT {
             TestNode attacker = nodes.get(0);
             TestNode honest = nodes.get(1);
             mine(honest);
-            await("one chain of 2", () -> sameTip(nodes, 2));
+            NetworkIT.await("one chain of 2", () -> sameTip(nodes, 2));
 
             Http.Answer withholding = steer("PUT", attacker.url() + "/admin/network", "{\"withhold\": true}");
             assertEquals(200, withholding.status(), withholding.body());
             mine(honest);
-            await("the honest block reaches everyone", () -> sameTip(nodes, 3));
+            NetworkIT.await("the honest block reaches everyone", () -> sameTip(nodes, 3));
             String honestTip = tip(honest);
             for (int i = 0; i < 3; i++) {
                 mine(attacker); // in secret
@@ -216,7 +202,7 @@ class NetworkControlIT {
             assertEquals(3, ((Number) steer("GET", attacker.url() + "/admin/network", null).json().get("withheld_blocks")).intValue());
 
             assertEquals(200, steer("PUT", attacker.url() + "/admin/network", "{\"withhold\": false}").status());
-            await("the longer private branch wins everywhere", () -> sameTip(nodes, 5));
+            NetworkIT.await("the longer private branch wins everywhere", () -> sameTip(nodes, 5));
             // a block's hash appears in the chain as the next block's previous_hash: the honest block 3's no longer does
             assertTrue(!Http.get(honest.url() + "/chain").body().contains(honestTip), "the honest block 3 was dropped");
             assertTrue(Http.get(honest.url() + "/status").body().contains("\"type\":\"reorg\""), "the honest node tells of the reorg");

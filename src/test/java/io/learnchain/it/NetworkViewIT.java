@@ -4,8 +4,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,15 +11,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** {@code GET /network}: one node's picture of the whole network, through the WAR in Jetty. */
 class NetworkViewIT {
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("not within 30 s: " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> node(Map<String, Object> view, String url) {
@@ -51,9 +40,9 @@ class NetworkViewIT {
                 assertEquals(200, Http.get(a.url() + "/mine").status());
                 assertEquals(200, Http.get(a.url() + "/mine").status());
                 String tip = (String) Http.get(a.url() + "/status").json().get("last_hash");
-                await("b and c take a's chain", () -> tip.equals(Http.get(b.url() + "/status").json().get("last_hash"))
+                NetworkIT.await("b and c take a's chain", () -> tip.equals(Http.get(b.url() + "/status").json().get("last_hash"))
                         && tip.equals(Http.get(c.url() + "/status").json().get("last_hash")));
-                await("a has heard the Python node", () -> Http.get(a.url() + "/status").body().contains("\"protocol\":\"tutorial\""));
+                NetworkIT.await("a has heard the Python node", () -> Http.get(a.url() + "/status").body().contains("\"protocol\":\"tutorial\""));
 
                 Map<String, Object> view = Http.get(a.url() + "/network").json();
                 assertEquals(4, ((List<?>) view.get("nodes")).size(), view.toString());

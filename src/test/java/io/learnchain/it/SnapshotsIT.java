@@ -7,17 +7,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static io.learnchain.it.Operator.TOKEN;
+import static io.learnchain.it.Operator.steer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Snapshots, restore, reset, export and import: the operator's overrides, through the WAR in Jetty. */
 class SnapshotsIT {
-    private static final String TOKEN = "class-token";
-
-    private static Http.Answer steer(String method, String url, String json) {
-        return Http.request(method, url, json, "Authorization", "Bearer " + TOKEN);
-    }
 
     private static void mine(TestNode node) {
         assertEquals(200, steer("GET", node.url() + "/mine", null).status());

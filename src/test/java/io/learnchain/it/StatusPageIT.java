@@ -100,11 +100,13 @@ class StatusPageIT {
                 Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
                         "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
                 assertEquals(0, overflow.intValue(), "no page-wide horizontal scroll at 640 px");
+                saveScreenshot("page-640.png");
                 browser.manage().window().setSize(new org.openqa.selenium.Dimension(1920, 1080));
                 waitUpTo(15).until(d -> !d.findElements(By.cssSelector("#blocks .block-card")).isEmpty());
                 overflow = (Number) ((JavascriptExecutor) browser).executeScript(
                         "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
                 assertEquals(0, overflow.intValue(), "no page-wide horizontal scroll at 1920 px");
+                saveScreenshot("page-1920.png");
             } finally {
                 browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1800));
             }
@@ -511,6 +513,9 @@ class StatusPageIT {
             wait.until(d -> !d.findElements(By.cssSelector("#network-nodes .lane")).isEmpty());
             chinese.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
             saveScreenshot(chinese, "page-zh-CN.png");
+            chinese.manage().window().setSize(new org.openqa.selenium.Dimension(640, 1000));
+            saveScreenshot(chinese, "page-zh-CN-640.png");
+            chinese.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
 
             // the switch changes the page at once, and is remembered over ?lang= links' absence
             new org.openqa.selenium.support.ui.Select(chinese.findElement(By.id("language"))).selectByValue("en");
