@@ -259,16 +259,16 @@ final class Gossip implements AutoCloseable {
         if (!takingPushes()) {
             return Receipt.TOO_FAST;
         }
+        String named = knownPeer(from);
         Blockchain.Arrival arrival;
         try {
-            arrival = blockchain.acceptBlock(block);
+            arrival = blockchain.acceptBlock(block, named);
         } catch (InvalidChainException e) {
             pushBroke();
             events.report("block", "refused", "refused a pushed block " + block.index() + ": " + e.getMessage(),
                     "index", block.index(), "hash", block.hash(), "reason", e.getMessage(), "rule", e.rule());
             throw e;
         }
-        String named = knownPeer(from);
         switch (arrival) {
             case APPENDED:
                 seenBlocks.add(block.hash()); // only now: a block not taken yet may be pushed again and taken then

@@ -167,6 +167,7 @@ public final class Network implements AutoCloseable {
             return;
         }
         int ours = blockchain.state().length();
+        int secret = blockchain.blocksNotOnOurChain(branch);
         boolean adopted = false;
         try {
             blockchain.validate(branch, 0, Long.MAX_VALUE);
@@ -175,6 +176,9 @@ public final class Network implements AutoCloseable {
             LOG.warning(() -> "the withheld branch breaks the rules (" + e.getMessage() + "): dropped");
         }
         if (adopted) {
+            for (Block block : branch.subList(branch.size() - secret, branch.size())) {
+                blockchain.journal().taken(block.hash(), "mined", null); // in secret, here: not a peer's
+            }
             announceTip(blockchain.state().tip(), null);
         } else {
             blockchain.events().report("block", "released", "released a withheld branch of " + EventLog.count(branch.size(), "block")

@@ -7,6 +7,7 @@ import io.learnchain.json.JsonBoolean;
 import io.learnchain.json.JsonNumber;
 import io.learnchain.json.JsonObject;
 import io.learnchain.json.JsonString;
+import io.learnchain.node.BlockJournal;
 import io.learnchain.node.Blockchain;
 import io.learnchain.node.NodeState;
 import io.learnchain.peer.Deadline;
@@ -67,8 +68,20 @@ public final class NetworkView {
         return name != null ? name : url;
     }
 
-    /** One recent block, placed once: which nodes have it as their tip, and on their main chain. */
-    public record TreeBlock(String hash, String parent, long height, List<String> tipOf, List<String> mainOf) {
+    /**
+     * One recent block, placed once: which nodes have it as their tip, and on their main chain;
+     * its journey (when and how each node says it took it) and which nodes dropped it for a longer chain.
+     */
+    public record TreeBlock(String hash, String parent, long height, List<String> tipOf, List<String> mainOf, List<Got> got,
+                            List<Dropped> dropped) {
+    }
+
+    /** A node took the block at {@code at}: mined, pushed, synced, adopted..., from a peer of its (or null). */
+    public record Got(String node, String at, String how, String from) {
+    }
+
+    /** A node dropped the block at {@code at} for a longer chain; {@code returned} of its transactions went back to its pool. */
+    public record Dropped(String node, String at, int returned) {
     }
 
     /** The picture, as of {@code at}. */
@@ -127,12 +140,15 @@ public final class NetworkView {
                     return new SecondHand(p, entry.height() >= 0 ? entry.height() : null,
                             entry.lastHeard() == null ? null : entry.lastHeard().toString(), entry.down());
                 }).toList()));
+        BlockJournal journal = blockchain.journal();
         for (Block block : recent) {
             tree.add(block.hash(), block.previousHash(), block.index(), selfUrl, block == ours.tip());
+            tree.journal(block.hash(), selfUrl, journal.get(block.hash()));
         }
         for (Block block : blockchain.sideBlocks(RECENT)) {
             if (block.index() > ours.length() - RECENT) { // the fork this node left, shown beside the chain that won
                 tree.addSide(block.hash(), block.previousHash(), block.index());
+                tree.journal(block.hash(), selfUrl, journal.get(block.hash()));
             }
         }
         for (Map.Entry<String, CompletableFuture<Asked>> answer : answers.entrySet()) {
@@ -142,14 +158,22 @@ public final class NetworkView {
             String speaks = entry.protocol().name().toLowerCase(java.util.Locale.ROOT);
             String lastHeard = entry.lastHeard() == null ? null : entry.lastHeard().toString();
             if (asked == null) {
-                nodes.add(new Node(peer, null, colour(peer), null, speaks, entry.height() >= 0 ? entry.height() : null, null, null,
-                        false, lastHeard, List.of()));
+                PeerBook.Tip tip = entry.tip(); // a tutorial node's, as the last sync's pull saw it
+                nodes.add(new Node(peer, null, colour(peer), null, speaks, entry.height() >= 0 ? entry.height() : null,
+                        tip == null ? null : tip.hash(), null, false, lastHeard, List.of()));
+                if (tip != null && !entry.down() && tip.height() > ours.length() - RECENT) {
+                    tree.add(tip.hash(), tip.parent(), tip.height(), peer, true);
+                }
                 continue;
             }
             nodes.add(asked.node(peer, speaks));
-            for (int i = 0; i < asked.blocks().size(); i++) {
-                Asked.Recent b = asked.blocks().get(i);
+            for (Asked.Recent b : asked.blocks()) {
                 tree.add(b.hash(), b.parent(), b.height(), peer, b.hash().equals(asked.tip()));
+                tree.journal(b.hash(), peer, b.journal());
+            }
+            for (Asked.Recent b : asked.side()) {
+                tree.addSide(b.hash(), b.parent(), b.height());
+                tree.journal(b.hash(), peer, b.journal());
             }
         }
         return new View(Instant.now().toString(), nodes, tree.blocks());
@@ -161,9 +185,12 @@ public final class NetworkView {
         io.learnchain.node.DaemonThreads.awaitEnd(askers);
     }
 
-    /** What a peer said: its /status, and its recent blocks (newest first), or null when it did not answer usefully. */
-    private record Asked(JsonObject status, String tip, List<Recent> blocks) {
-        record Recent(String hash, String parent, long height) {
+    /**
+     * What a peer said: its /status, its recent blocks (newest first) and side-branch blocks, or
+     * null when it did not answer usefully.
+     */
+    private record Asked(JsonObject status, String tip, List<Recent> blocks, List<Recent> side) {
+        record Recent(String hash, String parent, long height, BlockJournal.Entry journal) {
         }
 
         Node node(String url, String speaks) {
@@ -189,6 +216,31 @@ public final class NetworkView {
         return text.length() <= 200 ? text : text.substring(0, 200) + "…";
     }
 
+    /** What a peer's journal says of a block, as far as it makes sense; its times are the peer's word. */
+    private static BlockJournal.Entry journal(Json value) {
+        if (!(value instanceof JsonObject journal)) {
+            return BlockJournal.Entry.NONE;
+        }
+        BlockJournal.Taken taken = null;
+        BlockJournal.Dropped dropped = null;
+        if (journal.get("taken") instanceof JsonObject t && instant(t.get("at")) != null && t.get("how") instanceof JsonString how) {
+            taken = new BlockJournal.Taken(instant(t.get("at")), cut(how.value()),
+                    t.get("from") instanceof JsonString from ? cut(from.value()) : null);
+        }
+        if (journal.get("dropped") instanceof JsonObject d && instant(d.get("at")) != null && number(d.get("returned")) != null) {
+            dropped = new BlockJournal.Dropped(instant(d.get("at")), (int) Math.min(Integer.MAX_VALUE, Math.max(0, number(d.get("returned")))));
+        }
+        return new BlockJournal.Entry(taken, dropped);
+    }
+
+    private static Instant instant(Json value) {
+        try {
+            return value instanceof JsonString s ? Instant.parse(s.value()) : null;
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
     private static Long number(Json value) {
         return value instanceof JsonNumber n && n.isInteger() && n.bigInteger().bitLength() < 63 ? n.bigInteger().longValue() : null;
     }
@@ -198,6 +250,7 @@ public final class NetworkView {
             JsonObject status = client.getSmall(peer, "/status", deadline);
             String tip = status.get("last_hash") instanceof JsonString s ? cut(s.value()) : null;
             List<Asked.Recent> blocks = new ArrayList<>();
+            List<Asked.Recent> side = new ArrayList<>();
             try {
                 JsonObject recent = client.getSmall(peer, "/blocks/recent?limit=" + RECENT, deadline);
                 if (recent.get("blocks") instanceof JsonArray list) {
@@ -205,14 +258,25 @@ public final class NetworkView {
                         if (item instanceof JsonObject entry && entry.get("hash") instanceof JsonString hash
                                 && entry.get("block") instanceof JsonObject block && block.get("previous_hash") instanceof JsonString parent
                                 && number(block.get("index")) != null && blocks.size() < RECENT) {
-                            blocks.add(new Asked.Recent(cut(hash.value()), cut(parent.value()), number(block.get("index"))));
+                            blocks.add(new Asked.Recent(cut(hash.value()), cut(parent.value()), number(block.get("index")),
+                                    journal(entry.get("journal"))));
+                        }
+                    }
+                }
+                if (recent.get("side_branches") instanceof JsonArray list) {
+                    for (Json item : list.items()) {
+                        if (item instanceof JsonObject entry && entry.get("hash") instanceof JsonString hash
+                                && entry.get("previous_hash") instanceof JsonString parent && number(entry.get("height")) != null
+                                && side.size() < RECENT) {
+                            side.add(new Asked.Recent(cut(hash.value()), cut(parent.value()), number(entry.get("height")),
+                                    journal(entry.get("journal"))));
                         }
                     }
                 }
             } catch (PeerFailure e) {
                 // its blocks are too large for a small answer, or it has no such endpoint: its tip is still shown
             }
-            return new Asked(status, tip, blocks);
+            return new Asked(status, tip, blocks, side);
         } catch (PeerFailure e) {
             return null;
         }
@@ -223,9 +287,11 @@ public final class NetworkView {
         private final Map<String, TreeBlock> blocks = new LinkedHashMap<>();
         private final Map<String, Set<String>> tips = new LinkedHashMap<>();
         private final Map<String, Set<String>> mains = new LinkedHashMap<>();
+        private final Map<String, List<Got>> got = new LinkedHashMap<>();
+        private final Map<String, List<Dropped>> dropped = new LinkedHashMap<>();
 
         void add(String hash, String parent, long height, String node, boolean tip) {
-            blocks.putIfAbsent(hash, new TreeBlock(hash, parent, height, List.of(), List.of()));
+            blocks.putIfAbsent(hash, new TreeBlock(hash, parent, height, List.of(), List.of(), List.of(), List.of()));
             mains.computeIfAbsent(hash, h -> new LinkedHashSet<>()).add(node);
             if (tip) {
                 tips.computeIfAbsent(hash, h -> new LinkedHashSet<>()).add(node);
@@ -234,14 +300,29 @@ public final class NetworkView {
 
         /** A block no node holds on its chain: a side branch. */
         void addSide(String hash, String parent, long height) {
-            blocks.putIfAbsent(hash, new TreeBlock(hash, parent, height, List.of(), List.of()));
+            blocks.putIfAbsent(hash, new TreeBlock(hash, parent, height, List.of(), List.of(), List.of(), List.of()));
+        }
+
+        /** What {@code node}'s journal says of a block placed already. */
+        void journal(String hash, String node, BlockJournal.Entry entry) {
+            if (entry.taken() != null) {
+                got.computeIfAbsent(hash, h -> new ArrayList<>())
+                        .add(new Got(node, entry.taken().at().toString(), entry.taken().how(), entry.taken().from()));
+            }
+            if (entry.dropped() != null) {
+                dropped.computeIfAbsent(hash, h -> new ArrayList<>())
+                        .add(new Dropped(node, entry.dropped().at().toString(), entry.dropped().returned()));
+            }
         }
 
         List<TreeBlock> blocks() {
             List<TreeBlock> all = new ArrayList<>();
             for (TreeBlock b : blocks.values()) {
+                List<Got> journey = new ArrayList<>(got.getOrDefault(b.hash(), List.of()));
+                journey.sort(java.util.Comparator.comparing(step -> Instant.parse(step.at()))); // in time order: the journey
                 all.add(new TreeBlock(b.hash(), b.parent(), b.height(), List.copyOf(tips.getOrDefault(b.hash(), Set.of())),
-                        List.copyOf(mains.getOrDefault(b.hash(), Set.of()))));
+                        List.copyOf(mains.getOrDefault(b.hash(), Set.of())), journey,
+                        List.copyOf(dropped.getOrDefault(b.hash(), List.of()))));
             }
             all.sort(java.util.Comparator.comparingLong(TreeBlock::height));
             return all;

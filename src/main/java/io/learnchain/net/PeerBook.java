@@ -40,10 +40,16 @@ final class PeerBook {
      * @param shunnedUntil      until which it is neither synced with nor pushed to, after its chain
      *                          broke the rules (0: not shunned)
      * @param rejected          how many of the chains fetched from it broke the rules
+     * @param tip               its newest block when a sync last pulled its whole chain (a tutorial
+     *                          node, which cannot be asked for less), or null
      */
     record Entry(Protocol protocol, long height, Instant lastHeard, long pushesPausedUntil, long shunnedUntil, long rejected,
-                 boolean down) {
-        static final Entry NEW = new Entry(Protocol.UNKNOWN, -1, null, 0, 0, 0, false);
+                 boolean down, Tip tip) {
+        static final Entry NEW = new Entry(Protocol.UNKNOWN, -1, null, 0, 0, 0, false, null);
+    }
+
+    /** A peer's newest block as a pull saw it. */
+    record Tip(String hash, String parent, long height) {
     }
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
@@ -63,11 +69,16 @@ final class PeerBook {
      * {@code height} -1 when the answer did not tell.
      */
     void heard(String peer, Protocol protocol, long height) {
+        heard(peer, protocol, height, null);
+    }
+
+    /** As above, its newest block seen too (null: not seen this time). */
+    void heard(String peer, Protocol protocol, long height, Tip tip) {
         Entry before = entries.get(peer);
         entries.compute(peer, (p, e) -> {
             Entry old = e == null ? Entry.NEW : e;
             return new Entry(protocol == Protocol.UNKNOWN ? old.protocol() : protocol, height >= 0 ? height : old.height(),
-                    Instant.now(), 0, old.shunnedUntil(), old.rejected(), false);
+                    Instant.now(), 0, old.shunnedUntil(), old.rejected(), false, tip != null ? tip : old.tip());
         });
         if (before != null && before.down()) {
             events.report("peer", "reachable", peer + " answers again", "peer", peer);
@@ -80,7 +91,7 @@ final class PeerBook {
         entries.compute(peer, (p, e) -> {
             Entry old = e == null ? Entry.NEW : e;
             return new Entry(old.protocol(), old.height(), old.lastHeard(), old.pushesPausedUntil(), old.shunnedUntil(),
-                    old.rejected(), true);
+                    old.rejected(), true, old.tip());
         });
         if (before == null || !before.down()) {
             events.report("peer", "unreachable", peer + " does not answer", "peer", peer);
@@ -92,7 +103,7 @@ final class PeerBook {
         entries.compute(peer, (p, e) -> {
             Entry old = e == null ? Entry.NEW : e;
             return new Entry(old.protocol(), old.height(), old.lastHeard(), System.nanoTime() + PAUSE_NANOS, old.shunnedUntil(),
-                    old.rejected(), old.down());
+                    old.rejected(), old.down(), old.tip());
         });
     }
 
@@ -110,7 +121,7 @@ final class PeerBook {
         entries.compute(peer, (p, e) -> {
             Entry old = e == null ? Entry.NEW : e;
             return new Entry(old.protocol(), old.height(), old.lastHeard(), old.pushesPausedUntil(),
-                    System.nanoTime() + PAUSE_NANOS, old.rejected() + 1, old.down());
+                    System.nanoTime() + PAUSE_NANOS, old.rejected() + 1, old.down(), old.tip());
         });
     }
 

@@ -223,7 +223,10 @@ final class Sync implements AutoCloseable {
                     throw e;
                 }
                 received = client.fetchChain(PeerClient.chainRequest(peer), budget, deadline);
-                book.heard(peer, PeerBook.Protocol.TUTORIAL, received.blocks().size());
+                List<Block> pulled = received.blocks();
+                Block newest = pulled.isEmpty() ? null : pulled.get(pulled.size() - 1);
+                book.heard(peer, PeerBook.Protocol.TUTORIAL, pulled.size(),
+                        newest == null ? null : new PeerBook.Tip(newest.hash(), newest.previousHash(), newest.index()));
                 known = 0;
             }
             List<Block> blocks = received.blocks();

@@ -44,6 +44,7 @@ public final class Blockchain implements AutoCloseable {
     private final String nodeId;
     private final Miner miner;
     private final SideBranches sideBranches;
+    private final BlockJournal journal = new BlockJournal();
     private final PoolLimits limits;
     private final int difficulty;
     private final Rules rules;
@@ -354,6 +355,7 @@ public final class Blockchain implements AutoCloseable {
             }
             publishWhenDurable(next);
             blocksMined.increment();
+            journal.taken(block.hash(), "mined", null);
             events.report("block", "mined", "mined block " + block.index() + " (" + EventLog.shortHash(block.hash()) + ") with "
                             + EventLog.count(block.transactionCount(), "transaction") + ", the reward included",
                     "index", block.index(), "hash", block.hash(), "previous_hash", block.previousHash(), "proof",
@@ -567,11 +569,37 @@ public final class Blockchain implements AutoCloseable {
         }
         chainsAdopted.increment();
         before.chain().subList(kept, before.length()).forEach(sideBranches::add); // the branch we left, for the picture
+        journal(before, next, kept, kept == before.length() ? "synced" : "adopted", from);
         int newBlocks = candidate.size() - kept;
         int lost = dropped;
         LOG.info(() -> "adopted a chain of " + candidate.size() + " blocks: " + newBlocks + " new, " + lost + " of ours dropped");
         reportAdoption(before, candidate, kept, from);
         return true;
+    }
+
+    /**
+     * Notes in the journal a chain that replaced {@code before}'s blocks after {@code kept}: the
+     * new ones taken ({@code how}, {@code from}), the old ones dropped, with how many of each
+     * one's transactions are in the pool now.
+     */
+    private void journal(NodeState before, NodeState after, int kept, String how, String from) {
+        for (Block block : after.chain().subList(kept, after.length())) {
+            journal.taken(block.hash(), how, from);
+        }
+        if (kept == before.length()) {
+            return;
+        }
+        java.util.Set<String> pooled = new java.util.HashSet<>();
+        after.pending().forEach(tx -> pooled.add(tx.id()));
+        for (Block block : before.chain().subList(kept, before.length())) {
+            int returned = 0;
+            for (io.learnchain.json.JsonObject tx : block.transactions()) {
+                if (!Transaction.isReward(tx) && pooled.contains(Transaction.idOf(tx))) {
+                    returned++;
+                }
+            }
+            journal.dropped(block.hash(), returned);
+        }
     }
 
     /** Tells of an adopted chain: blocks that extend ours, or a reorg with what it dropped and put back. */
@@ -647,6 +675,7 @@ public final class Blockchain implements AutoCloseable {
         publishWhenDurable(next);
         List<Block> droppedBlocks = List.copyOf(before.chain().subList(kept, before.length()));
         droppedBlocks.forEach(sideBranches::add);
+        journal(before, next, kept, code, null);
         // acknowledged since: the old pool, and what the dropped blocks held, less what the new chain and pool hold
         java.util.Set<String> keptIds = new java.util.HashSet<>();
         for (Block block : chain) {
@@ -732,6 +761,11 @@ public final class Blockchain implements AutoCloseable {
         return sideBranches.get(hash).map(block -> new Held(block, false));
     }
 
+    /** When and how this node took or dropped recent blocks. */
+    public BlockJournal journal() {
+        return journal;
+    }
+
     /** The newest blocks of branches this node left or saw, oldest first (see {@link SideBranches}). */
     public List<Block> sideBlocks(int count) {
         return sideBranches.newest(count);
@@ -762,6 +796,11 @@ public final class Blockchain implements AutoCloseable {
      * @throws InvalidChainException if it follows our tip but breaks the rules
      */
     public Arrival acceptBlock(Block block) throws InvalidChainException {
+        return acceptBlock(block, null);
+    }
+
+    /** As {@link #acceptBlock(Block)}, the block pushed by {@code from} (a registered peer's address, or null), as the journal says. */
+    public Arrival acceptBlock(Block block, String from) throws InvalidChainException {
         checkOpen();
         if (block.previousHash().equals(latest.tip().hash())) {
             rules.verifyAhead(block); // its signatures, before the lock: under it, only their place is checked
@@ -794,6 +833,7 @@ public final class Blockchain implements AutoCloseable {
         }
         publishWhenDurable(next);
         blocksReceived.increment();
+        journal.taken(block.hash(), "pushed", from);
         return Arrival.APPENDED;
     }
 

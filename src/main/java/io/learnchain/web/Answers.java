@@ -3,6 +3,7 @@ package io.learnchain.web;
 import io.learnchain.chain.Transaction;
 import io.learnchain.json.JsonNumber;
 import io.learnchain.json.JsonObject;
+import io.learnchain.node.BlockJournal;
 import io.learnchain.node.EventLog;
 import io.learnchain.net.Network;
 import io.learnchain.node.Blockchain;
@@ -154,6 +155,29 @@ public final class Answers {
 
     /** The fields {@code /chain} has after its chain; {@code from} only for a range. */
     public record ChainTail(long length, Long from) {
+    }
+
+    /** After {@code /blocks/recent}'s blocks: the chain's length, and the newest side-branch blocks, newest first. */
+    public record RecentTail(long length, List<SideBlock> sideBranches) {
+    }
+
+    /** A block of a branch this node left or saw, and what its journal says of it. */
+    public record SideBlock(String hash, String previousHash, long height, Journal journal) {
+    }
+
+    /** What a node's journal says of a block: when and how it took it, and when it dropped it. */
+    public record Journal(Taken taken, Dropped dropped) {
+        public record Taken(String at, String how, String from) {
+        }
+
+        public record Dropped(String at, int returned) {
+        }
+    }
+
+    static Journal journal(BlockJournal.Entry entry) {
+        return new Journal(entry.taken() == null ? null : new Journal.Taken(entry.taken().at().toString(), entry.taken().how(),
+                entry.taken().from()), entry.dropped() == null ? null : new Journal.Dropped(entry.dropped().at().toString(),
+                entry.dropped().returned()));
     }
 
     /** {@code /transactions/pending}: the oldest ones, up to the limit, and how many there are. */

@@ -1,5 +1,6 @@
 package io.learnchain.web;
 
+import io.learnchain.node.BlockJournal;
 import io.learnchain.node.Blockchain;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * {@code GET /blocks/<hash>}: any block this node holds, on its chain or on a side branch it left
  * or saw (see {@link io.learnchain.node.SideBranches}): {@code {"hash", "height", "main", "block"}},
- * the block as stored; 404 otherwise.
+ * the block as stored, and {@code "journal"}: when and how this node took it, when it dropped it
+ * (see {@link BlockJournal}), when it remembers; 404 otherwise.
  */
 public final class BlockServlet extends ApiServlet {
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
@@ -33,6 +35,11 @@ public final class BlockServlet extends ApiServlet {
         body.writeBytes(("{\"hash\":\"" + hash + "\",\"height\":" + held.block().index() + ",\"main\":" + held.main() + ",\"block\":")
                 .getBytes(StandardCharsets.US_ASCII));
         body.writeBytes(held.block().compactJson());
+        BlockJournal.Entry entry = blockchain().journal().get(hash);
+        if (entry != BlockJournal.Entry.NONE) {
+            body.writeBytes(",\"journal\":".getBytes(StandardCharsets.US_ASCII));
+            body.writeBytes(Answers.bytes(Answers.journal(entry)));
+        }
         body.write('}');
         writeBytes(response, withBody, "application/json", body.toByteArray());
         return true;

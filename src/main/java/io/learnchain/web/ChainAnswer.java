@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -20,16 +21,27 @@ final class ChainAnswer {
     private ChainAnswer() {
     }
 
-    /** How each block appears in the list: as it is, or as {@code {"hash": ..., "block": ...}}. */
-    enum Items {
-        BLOCKS, WITH_HASHES;
+    /**
+     * How each block appears in the list: as it is, or as {@code {"hash": ..., "block": ...}}
+     * followed by the fields {@code more} writes for it (a JSON object's members, or "" for none).
+     */
+    record Items(boolean withHashes, Function<Block, String> more) {
+        static final Items BLOCKS = new Items(false, block -> "");
 
-        byte[] head(Block block) {
-            return this == BLOCKS ? EMPTY : ("{\"hash\":\"" + block.hash() + "\",\"block\":").getBytes(StandardCharsets.US_ASCII);
+        static Items withHashes(Function<Block, String> more) {
+            return new Items(true, more);
         }
 
-        byte[] tail() {
-            return this == BLOCKS ? EMPTY : CLOSE;
+        byte[] head(Block block) {
+            return withHashes ? ("{\"hash\":\"" + block.hash() + "\",\"block\":").getBytes(StandardCharsets.US_ASCII) : EMPTY;
+        }
+
+        byte[] tail(Block block) {
+            if (!withHashes) {
+                return EMPTY;
+            }
+            String fields = more.apply(block);
+            return fields.isEmpty() ? CLOSE : ("," + fields + "}").getBytes(StandardCharsets.UTF_8);
         }
     }
 
@@ -52,12 +64,16 @@ final class ChainAnswer {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Vary", "Accept-Encoding");
         boolean gzip = acceptsGzip(request);
+        byte[][] tails = new byte[chain.size()][];
+        for (int i = 0; i < chain.size(); i++) {
+            tails[i] = items.tail(chain.get(i));
+        }
         if (gzip) {
             response.setHeader("Content-Encoding", "gzip");
         } else {
             long length = head.length + tail.length + Math.max(0, chain.size() - 1);
-            for (Block block : chain) {
-                length += items.head(block).length + block.compactJson().length + items.tail().length;
+            for (int i = 0; i < chain.size(); i++) {
+                length += items.head(chain.get(i)).length + chain.get(i).compactJson().length + tails[i].length;
             }
             response.setContentLengthLong(length);
         }
@@ -73,7 +89,7 @@ final class ChainAnswer {
             Block block = chain.get(i);
             out.write(items.head(block));
             out.write(block.compactJson());
-            out.write(items.tail());
+            out.write(tails[i]);
         }
         out.write(tail);
         if (gzip) {

@@ -1,20 +1,26 @@
 package io.learnchain.web;
 
 import io.learnchain.chain.Block;
+import io.learnchain.node.BlockJournal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code GET /blocks/recent?limit=N}: the newest blocks first, each with its hash, for the status
- * page (the whole chain would be too much to poll).
+ * {@code GET /blocks/recent?limit=N}: the newest blocks first, each with its hash and what this
+ * node's journal says of it (when and how it took it), for the status page and the network view
+ * (the whole chain would be too much to poll); then the newest side-branch blocks this node holds,
+ * with when it dropped them.
  */
 public final class RecentBlocksServlet extends ApiServlet {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
+    /** Side-branch blocks listed: enough for the forks a class sees at once. */
+    static final int SIDE_BLOCKS = 10;
 
     public RecentBlocksServlet() {
         super("GET");
@@ -29,8 +35,17 @@ public final class RecentBlocksServlet extends ApiServlet {
         for (int i = chain.size() - 1; i >= 0 && newest.size() < limit; i--) {
             newest.add(chain.get(i));
         }
-        ChainAnswer.write(request, response, withBody, null, "blocks", newest, ChainAnswer.Items.WITH_HASHES,
-                new Answers.ChainTail(chain.size(), null));
+        BlockJournal journal = blockchain().journal();
+        List<Answers.SideBlock> side = new ArrayList<>();
+        List<Block> sideBlocks = blockchain().sideBlocks(SIDE_BLOCKS);
+        for (int i = sideBlocks.size() - 1; i >= 0; i--) {
+            Block block = sideBlocks.get(i);
+            side.add(new Answers.SideBlock(block.hash(), block.previousHash(), block.index(), Answers.journal(journal.get(block.hash()))));
+        }
+        ChainAnswer.write(request, response, withBody, null, "blocks", newest, ChainAnswer.Items.withHashes(block -> {
+            BlockJournal.Entry entry = journal.get(block.hash());
+            return entry == BlockJournal.Entry.NONE ? "" : "\"journal\":" + new String(Answers.bytes(Answers.journal(entry)), StandardCharsets.UTF_8);
+        }), new Answers.RecentTail(chain.size(), side));
         return true;
     }
 }

@@ -47,6 +47,7 @@ class NetworkControlIT {
      * one, and the transaction acknowledged on the losing side is not lost.
      */
     @Test
+    @SuppressWarnings("unchecked")
     void aPartitionMakesTwoBranchesAndHealingMakesOneChainLosingNothing() throws Exception {
         List<TestNode> nodes = new ArrayList<>();
         try {
@@ -100,6 +101,24 @@ class NetworkControlIT {
             assertEquals(404, Http.get(nodes.get(0).url() + "/blocks/nonsense").status());
             String pending = Http.get(nodes.get(0).url() + "/transactions/pending").body();
             assertTrue(pending.contains("alice"), "the dropped block's transaction is back in the pool: " + pending);
+            // the picture: the losing block beside the winner, dropped by both nodes of the left side, alice's payment back
+            // in their pools; the winner's journey starts where it was mined
+            Thread.sleep(1100); // the view is kept a second
+            List<Map<String, Object>> tree = (List<Map<String, Object>>) Http.get(nodes.get(0).url() + "/network").json().get("blocks");
+            Map<String, Object> loser = tree.stream().filter(b -> losingTip.equals(b.get("hash"))).findFirst().orElseThrow();
+            assertEquals(List.of(), loser.get("main_of"), "on nobody's chain: " + loser);
+            List<Map<String, Object>> dropped = (List<Map<String, Object>>) loser.get("dropped");
+            assertEquals(java.util.Set.of(nodes.get(0).url(), nodes.get(1).url()),
+                    dropped.stream().map(d -> d.get("node")).collect(java.util.stream.Collectors.toSet()), loser.toString());
+            dropped.forEach(d -> assertEquals(1, ((Number) d.get("returned")).intValue(), "alice's payment: " + d));
+            String winner3 = (String) ((List<Map<String, Object>>) Http.get(nodes.get(0).url() + "/blocks/recent?limit=2").json()
+                    .get("blocks")).get(1).get("hash");
+            Map<String, Object> beside = tree.stream().filter(b -> winner3.equals(b.get("hash"))).findFirst().orElseThrow();
+            assertEquals(3, ((Number) beside.get("height")).intValue());
+            assertEquals(loser.get("parent"), beside.get("parent"), "the two branches part at the same block");
+            List<Map<String, Object>> journey = (List<Map<String, Object>>) beside.get("got");
+            assertEquals(5, journey.size(), "each node tells when it took it: " + journey);
+            assertEquals(List.of(nodes.get(2).url(), "mined"), List.of(journey.get(0).get("node"), journey.get(0).get("how")));
             mine(nodes.get(0));
             NetworkIT.await("one chain of 5", () -> sameTip(nodes, 5));
             assertTrue(Http.get(nodes.get(4).url() + "/chain").body().contains("\"sender\":\"alice\""), "the acknowledged transaction is kept");

@@ -19,57 +19,85 @@ class NetworkViewIT {
     }
 
     /**
-     * Three Java nodes and the Python tutorial node: the view lists all four with their heights
-     * and tips (the Python one as the tutorial's API, never asked), labels the shared tip with
-     * every node holding it, and tells a stopped node as not answering.
+     * Four Java nodes and the Python tutorial node: the view lists all five with their heights
+     * and tips (the Python one as the tutorial's API, its tip from what syncs pulled, never asked
+     * for the view), labels the shared tip with every node holding it and tells its journey (mined
+     * by A, then taken by each of the others); a stopped node is told as not answering, and once
+     * restarted it is seen caught up.
      */
     @Test
     @SuppressWarnings("unchecked")
-    void theViewListsEveryNodeWithItsTipAndTheBlocksTheyShare() throws Exception {
+    void theViewListsEveryNodeWithItsTipTheBlocksTheyShareAndTheirJourney() throws Exception {
         assumeTrue(PythonPeer.available(), "needs python3");
         Map<String, String> live = Map.of("blockchain.syncIntervalMs", "500");
+        java.nio.file.Path dDir = java.nio.file.Files.createTempDirectory("node-d-");
+        Map<String, String> dSettings = Map.of("blockchain.syncIntervalMs", "500", "blockchain.dataDir", dDir.toString());
         try (TestNode a = TestNode.start("/", Map.of("blockchain.syncIntervalMs", "500", "blockchain.name", "node A"));
-             TestNode b = TestNode.start("/", live); PythonPeer python = PythonPeer.start()) {
-            TestNode c = TestNode.start("/", live);
-            String cUrl = c.url();
+             TestNode b = TestNode.start("/", live); TestNode c = TestNode.start("/", live); PythonPeer python = PythonPeer.start()) {
+            TestNode d = TestNode.start("/", dSettings);
+            String dUrl = d.url();
+            int dPort = java.net.URI.create(dUrl).getPort();
             try {
-                for (TestNode peer : List.of(b, c)) {
-                    assertEquals(201, Http.postJson(a.url() + "/nodes/register", "{\"nodes\": [\"" + peer.url() + "\"]}").status());
+                for (String peer : List.of(b.url(), c.url(), dUrl, python.url())) {
+                    assertEquals(201, Http.postJson(a.url() + "/nodes/register", "{\"nodes\": [\"" + peer + "\"]}").status());
                 }
-                assertEquals(201, Http.postJson(a.url() + "/nodes/register", "{\"nodes\": [\"" + python.url() + "\"]}").status());
                 assertEquals(200, Http.get(a.url() + "/mine").status());
                 assertEquals(200, Http.get(a.url() + "/mine").status());
                 String tip = (String) Http.get(a.url() + "/status").json().get("last_hash");
-                NetworkIT.await("b and c take a's chain", () -> tip.equals(Http.get(b.url() + "/status").json().get("last_hash"))
-                        && tip.equals(Http.get(c.url() + "/status").json().get("last_hash")));
+                NetworkIT.await("b, c and d take a's chain", () -> List.of(b.url(), c.url(), dUrl).stream()
+                        .allMatch(url -> tip.equals(Http.get(url + "/status").json().get("last_hash"))));
                 NetworkIT.await("a has heard the Python node", () -> Http.get(a.url() + "/status").body().contains("\"protocol\":\"tutorial\""));
 
                 Map<String, Object> view = Http.get(a.url() + "/network").json();
-                assertEquals(4, ((List<?>) view.get("nodes")).size(), view.toString());
+                assertEquals(5, ((List<?>) view.get("nodes")).size(), view.toString());
                 Map<String, Object> self = ((List<Map<String, Object>>) view.get("nodes")).get(0);
                 assertEquals("node A", self.get("name"));
-                for (TestNode node : List.of(b, c)) {
-                    Map<String, Object> seen = node(view, node.url());
+                for (String url : List.of(b.url(), c.url(), dUrl)) {
+                    Map<String, Object> seen = node(view, url);
                     assertEquals(Boolean.TRUE, seen.get("answered"));
                     assertEquals("network", seen.get("speaks"));
                     assertEquals(3, ((Number) seen.get("height")).intValue());
                     assertEquals(tip, seen.get("tip"));
-                    assertEquals(Http.get(node.url() + "/status").json().get("node_id"), seen.get("node_id"));
+                    assertEquals(Http.get(url + "/status").json().get("node_id"), seen.get("node_id"));
                 }
                 Map<String, Object> tutorial = node(view, python.url());
                 assertEquals("tutorial", tutorial.get("speaks"));
-                Map<String, Object> shared = ((List<Map<String, Object>>) view.get("blocks")).stream()
-                        .filter(block -> tip.equals(block.get("hash"))).findFirst().orElseThrow();
-                assertEquals(3, ((Number) shared.get("height")).intValue());
-                assertEquals(3, ((List<?>) shared.get("tip_of")).size(), "a, b and c hold it as their tip: " + shared);
-                long placed = ((List<Map<String, Object>>) view.get("blocks")).stream().filter(block -> tip.equals(block.get("hash"))).count();
-                assertEquals(1, placed, "each block placed once");
+                List<?> pythonChain = (List<?>) Http.get(python.url() + "/chain").json().get("chain");
+                assertEquals(pythonChain.size(), ((Number) tutorial.get("height")).intValue());
+                String pythonTip = (String) tutorial.get("tip");
+                assertTrue(pythonTip != null && pythonTip.matches("[0-9a-f]{64}"), "its tip, from the pulls: " + tutorial);
+                List<Map<String, Object>> blocks = (List<Map<String, Object>>) view.get("blocks");
+                assertTrue(blocks.stream().anyMatch(block -> pythonTip.equals(block.get("hash"))
+                        && ((List<?>) block.get("tip_of")).contains(python.url())), "the Python node's tip is placed: " + blocks);
+
+                List<Map<String, Object>> shared = blocks.stream().filter(block -> tip.equals(block.get("hash"))).toList();
+                assertEquals(1, shared.size(), "each block placed once");
+                assertEquals(3, ((Number) shared.get(0).get("height")).intValue());
+                assertEquals(4, ((List<?>) shared.get(0).get("tip_of")).size(), "a, b, c and d hold it as their tip: " + shared);
+                List<Map<String, Object>> journey = (List<Map<String, Object>>) shared.get(0).get("got");
+                assertEquals(4, journey.size(), "each Java node tells when it took it: " + journey);
+                assertEquals(a.url(), journey.get(0).get("node"));
+                assertEquals("mined", journey.get(0).get("how"));
+                for (Map<String, Object> step : journey.subList(1, 4)) {
+                    assertTrue(List.of("pushed", "synced", "adopted").contains(step.get("how")), step.toString()); // adopted: each made its own genesis
+                    assertEquals(a.url(), step.get("from"), "taken from a: " + step);
+                }
             } finally {
-                c.close();
+                d.close();
             }
             Thread.sleep(1100); // the view is kept a second
-            Map<String, Object> after = Http.get(a.url() + "/network").json();
-            assertEquals(Boolean.FALSE, node(after, cUrl).get("answered"), "a stopped node does not answer");
+            assertEquals(Boolean.FALSE, node(Http.get(a.url() + "/network").json(), dUrl).get("answered"), "a stopped node does not answer");
+            assertEquals(200, Http.get(a.url() + "/mine").status());
+            try (TestNode again = TestNode.start(dPort, "/", dSettings)) {
+                assertEquals(201, Http.postJson(again.url() + "/nodes/register", "{\"nodes\": [\"" + a.url() + "\"]}").status());
+                String newTip = (String) Http.get(a.url() + "/status").json().get("last_hash");
+                NetworkIT.await("d, restarted, is seen caught up", () -> {
+                    Map<String, Object> seen = node(Http.get(a.url() + "/network").json(), dUrl);
+                    return Boolean.TRUE.equals(seen.get("answered")) && newTip.equals(seen.get("tip"));
+                });
+            }
+        } finally {
+            TestNode.deleteRecursively(dDir);
         }
     }
 }
