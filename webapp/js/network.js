@@ -1,13 +1,17 @@
 // The network on one screen: this node and its peers as coloured badges (height, tip, pending,
 // whether it answers), and the recent blocks of all of them as one tree, each block placed once,
 // an arrow from child to parent, labelled with the nodes whose tip it is. Blocks this node's
-// chain does not hold are greyed: a fork's other side. Drawn from GET /network (the node asks its
-// peers; the browser never talks to another origin).
+// chain does not hold are greyed: a fork's other side, marked with who dropped it. Under the
+// tree, one block's journey: when each node took it and from whom, and who dropped it with what
+// went back to the pool. Drawn from GET /network (the node asks its peers; the browser never
+// talks to another origin).
 import { $, el, short, hashText, peerLink, knowPeerNames } from './dom.js';
-import { t, clock } from './i18n.js';
+import { t, tParts, has, clock } from './i18n.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 let last = null;
+let chosen = null; // the block whose journey is shown, when the reader clicked one; else the newest
+const toldSteps = new Set(); // steps already shown: only news slides in, so a block is seen travelling
 
 function label(node) {
   if (node.name) return node.name;
@@ -55,7 +59,7 @@ function place(blocks) {
   return { row, rows };
 }
 
-function drawTree(view) {
+function drawTree(view, shownHash) {
   const blocks = view.blocks;
   const svg = $('network-tree');
   if (!blocks.length) {
@@ -70,9 +74,11 @@ function drawTree(view) {
   const at = (b) => ({ x: PAD + (b.height - low) * W, y: PAD + row.get(b.hash) * H });
   const width = PAD * 2 + (blocks[blocks.length - 1].height - low) * W + BW;
   const height = PAD * 2 + (rows - 1) * H + BH + 22;
+  // on a wide screen (a projector at 1920 px) everything is drawn a third larger, to be read from the back
+  const zoom = matchMedia('(min-width: 1600px)').matches ? 1.35 : 1;
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  svg.setAttribute('width', String(width));
-  svg.setAttribute('height', String(height));
+  svg.setAttribute('width', String(Math.round(width * zoom)));
+  svg.setAttribute('height', String(Math.round(height * zoom)));
   const byHash = new Map(blocks.map((b) => [b.hash, b]));
   const names = new Map(view.nodes.map((n) => [n.url, label(n)]));
   const colours = new Map(view.nodes.map((n) => [n.url, n.colour]));
@@ -129,9 +135,21 @@ function drawTree(view) {
       dx += 12 + name.length * 8;
       g.append(tag);
     }
-    if (onOurs) {
-      g.addEventListener('click', () => document.dispatchEvent(new CustomEvent('inspect-block', { detail: { index: b.height } })));
+    if (!b.tip_of.length && b.dropped.length) { // the fork's loser: who left it
+      const first = b.dropped[0];
+      const tag = document.createElementNS(SVG_NS, 'text');
+      tag.setAttribute('class', 'tree-dropped');
+      tag.setAttribute('x', String(x));
+      tag.setAttribute('y', String(y + BH + 14));
+      tag.style.fill = colours.get(first.node) || 'currentColor';
+      tag.textContent = t('network.droppedShort', { node: names.get(first.node) || first.node });
+      g.append(tag);
     }
+    if (b.hash === shownHash) g.classList.add('chosen');
+    g.addEventListener('click', () => {
+      chosen = b.hash;
+      renderNetwork(last);
+    });
     shapes.push(g);
   }
   const defs = document.createElementNS(SVG_NS, 'defs');
@@ -152,6 +170,82 @@ function drawTree(view) {
   $('network-tree-box').scrollLeft = $('network-tree-box').scrollWidth;
 }
 
+function delay(ms) {
+  return ms < 1000 ? t('network.delayMs', { n: Math.max(0, Math.round(ms)) }) : t('network.delayS', { n: (ms / 1000).toFixed(1) });
+}
+
+/** A node's name as a chip in its colour. */
+function chip(url, names, colours) {
+  const tag = el('span', { className: 'node-chip', title: url, text: names.get(url) || url });
+  tag.style.backgroundColor = colours.get(url) || '#555';
+  return tag;
+}
+
+/** One sentence with a node's chip where {node} is, and the peer it came from named where {from} is. */
+function sentence(key, params, url, names, colours) {
+  return tParts(key, { ...params, node: chip(url, names, colours), from: params.from ? names.get(params.from) || params.from : '' });
+}
+
+function how(word) {
+  return has(`network.how.${word}`) ? t(`network.how.${word}`) : word;
+}
+
+/** The chosen block's journey, each step sliding in once: when each node took it, and who dropped it. */
+function drawJourney(view, block) {
+  const box = $('network-journey');
+  if (!block) {
+    box.replaceChildren();
+    return;
+  }
+  const names = new Map(view.nodes.map((n) => [n.url, label(n)]));
+  const colours = new Map(view.nodes.map((n) => [n.url, n.colour]));
+  const self = view.nodes[0].url;
+  const steps = [];
+  const start = block.got.length ? Date.parse(block.got[0].at) : 0;
+  block.got.forEach((step, i) => {
+    const params = { time: clock(new Date(step.at)), delay: delay(Date.parse(step.at) - start), from: step.from, how: how(step.how) };
+    const key = i === 0 ? (step.how === 'mined' ? 'network.step.mined' : 'network.step.first')
+      : has(`network.step.${step.how}`) && step.from ? `network.step.${step.how}` : 'network.step.other';
+    steps.push({ id: `${block.hash}/got/${step.node}`, parts: sentence(key, params, step.node, names, colours) });
+  });
+  for (const drop of block.dropped) {
+    const params = { time: clock(new Date(drop.at)), transactions: t('count.transactions', { n: drop.returned }) };
+    steps.push({ id: `${block.hash}/dropped/${drop.node}`, dropped: true,
+      parts: sentence(drop.returned ? 'network.dropped' : 'network.droppedNone', params, drop.node, names, colours) });
+  }
+  let fresh = 0;
+  const items = steps.map((step) => {
+    const item = el('li', { className: step.dropped ? 'journey-dropped' : '' }, ...step.parts);
+    if (!toldSteps.has(step.id)) {
+      toldSteps.add(step.id);
+      item.classList.add('travel'); // news: it slides in, one after another
+      item.style.animationDelay = `${fresh * 250}ms`;
+      fresh += 1;
+    }
+    return item;
+  });
+  const onOurs = block.main_of.includes(self);
+  let inside = '';
+  if (onOurs) {
+    inside = el('button', { type: 'button', className: 'small', text: t('network.inside') });
+    inside.addEventListener('click', () => document.dispatchEvent(new CustomEvent('inspect-block', { detail: { index: block.height } })));
+  }
+  box.replaceChildren(
+    el('h3', {}, ...tParts('network.journey', { height: block.height, hash: hashText(block.hash) })),
+    onOurs ? '' : el('p', { className: 'hint', text: t('network.notHere') }),
+    items.length ? el('ol', { className: 'journey' }, ...items) : el('p', { className: 'hint', text: t('network.noJourney') }),
+    inside,
+    el('p', { className: 'hint', text: t('network.journeyHint') }));
+}
+
+/** The block whose journey is shown: the one clicked while it is in view, else this node's newest. */
+function shownBlock(view) {
+  const picked = chosen && view.blocks.find((b) => b.hash === chosen);
+  if (picked) return picked;
+  const self = view.nodes[0];
+  return view.blocks.find((b) => b.hash === self.tip) || view.blocks[view.blocks.length - 1];
+}
+
 /** Draws a /network answer; the time it took is kept for tests and benchmarks (data-drawn-in, ms). */
 export function renderNetwork(view) {
   last = view;
@@ -160,7 +254,9 @@ export function renderNetwork(view) {
   }
   const started = performance.now();
   $('network-nodes').replaceChildren(...view.nodes.map((node, i) => badge(node, i === 0)));
-  drawTree(view);
+  const shown = shownBlock(view);
+  drawTree(view, shown && shown.hash);
+  drawJourney(view, shown);
   $('network-at').textContent = t('network.at', { time: clock(new Date(view.at)) });
   $('network-card').dataset.drawnIn = (performance.now() - started).toFixed(1);
 }

@@ -390,11 +390,14 @@ class StatusPageIT {
     void theNetworkViewShowsEveryNodeAndTheForkAfterItHealed() throws Exception {
         try (TestNode a = TestNode.start("/", Map.of("blockchain.syncIntervalMs", "0", "blockchain.name", "Node A"));
              TestNode b = TestNode.start("/", Map.of("blockchain.syncIntervalMs", "0", "blockchain.name", "Node B"))) {
+            assertEquals(201, Http.postJson(a.url() + "/transactions/new", "{\"sender\": \"alice\", \"recipient\": \"bob\", \"amount\": 1}")
+                    .status());
             assertEquals(200, Http.get(a.url() + "/mine").status());
+            String dropped = (String) Http.get(a.url() + "/status").json().get("last_hash");
             assertEquals(200, Http.get(b.url() + "/mine").status());
             assertEquals(200, Http.get(b.url() + "/mine").status());
             assertEquals(201, Http.postJson(a.url() + "/nodes/register", "{\"nodes\": [\"" + b.url() + "\"]}").status());
-            waitUntilHeight(a, 3); // a takes b's longer chain and drops its own block 2
+            waitUntilHeight(a, 3); // a takes b's longer chain and drops its own block 2, alice's payment going back to the pool
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(1920, 1080));
             try {
                 browser.get(a.url() + "/");
@@ -410,6 +413,17 @@ class StatusPageIT {
                 WebElement winner = browser.findElement(By.cssSelector("#network-tree .tree-block[data-hash='" + tip + "']"));
                 assertTrue(winner.getText().contains("Node A") && winner.getText().contains("Node B"), winner.getText());
                 assertTrue(!winner.getAttribute("class").contains("side"));
+                // its journey, shown at once: mined by B, then taken by A from B
+                waitUpTo(15).until(d -> d.findElement(By.id("network-journey")).getText().contains("Node B mined it"));
+                String journey = browser.findElement(By.id("network-journey")).getText();
+                assertTrue(journey.contains("Node A took it") && journey.contains("Node B's chain"), journey);
+                // the loser, greyed, says who dropped it; clicked, what went back to the pool
+                WebElement loser = browser.findElement(By.cssSelector("#network-tree .tree-block[data-hash='" + dropped + "']"));
+                assertTrue(loser.getAttribute("class").contains("side") && loser.getText().contains("dropped by Node A"), loser.getText());
+                loser.click();
+                waitUpTo(15).until(d -> d.findElement(By.id("network-journey")).getText()
+                        .contains("its 1 transaction went back to the pool"));
+                assertTrue(browser.findElement(By.id("network-journey")).getText().contains("Node A mined it"));
                 Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
                         "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
                 assertEquals(0, overflow.intValue(), "no page-wide horizontal scroll");
@@ -427,20 +441,25 @@ class StatusPageIT {
                         + "    colour: 'hsl(' + (i * 18) + ', 70%, 32%)', speaks: 'network', height: 180, tip: 'h179', pending: 0,"
                         + "    answered: i % 7 !== 3, last_heard: new Date().toISOString(), peers: []});"
                         + "  for (let h = 1; h <= 180; h++) {"
+                        + "    const got = nodes.map((n, i) => ({node: n.url, at: new Date(Date.now() + i * 40).toISOString(),"
+                        + "      how: i ? 'pushed' : 'mined', from: i ? nodes[i - 1].url : undefined}));"
                         + "    blocks.push({hash: 'h' + h, parent, height: h, tip_of: h === 180 ? nodes.map((n) => n.url) : [],"
-                        + "      main_of: nodes.map((n) => n.url)});"
-                        + "    if (h % 10 === 0) blocks.push({hash: 's' + h, parent, height: h, tip_of: [], main_of: []});"
+                        + "      main_of: nodes.map((n) => n.url), got, dropped: []});"
+                        + "    if (h % 10 === 0) blocks.push({hash: 's' + h, parent, height: h, tip_of: [], main_of: [], got: got.slice(0, 2),"
+                        + "      dropped: [{node: nodes[0].url, at: new Date().toISOString(), returned: 1}]});"
                         + "    parent = 'h' + h; }"
                         + "  blocks.sort((a, b) => a.height - b.height);"
                         + "  const times = [];"
                         + "  for (let run = 0; run < 5; run++) { m.renderNetwork({at: new Date().toISOString(), nodes, blocks});"
                         + "    times.push(Number(document.getElementById('network-card').dataset.drawnIn)); }"
                         + "  done({blocks: blocks.length, drawn: document.querySelectorAll('#network-tree .tree-block').length,"
+                        + "    steps: document.querySelectorAll('#network-journey li').length,"
                         + "    side: document.querySelectorAll('#network-tree .tree-block.side').length, times});"
                         + "}).catch((e) => done({error: String(e)}));");
                 assertEquals(null, big.get("error"));
                 assertEquals(((Number) big.get("blocks")).intValue(), ((Number) big.get("drawn")).intValue(), "each block drawn once");
                 assertEquals(18, ((Number) big.get("side")).intValue(), "the forks' blocks greyed");
+                assertEquals(20, ((Number) big.get("steps")).intValue(), "the newest block's journey through 20 nodes");
                 System.out.println("network view: 20 nodes and " + big.get("blocks") + " blocks drawn in " + big.get("times") + " ms");
             } finally {
                 browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1800));
