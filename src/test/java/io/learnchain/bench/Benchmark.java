@@ -77,6 +77,9 @@ public final class Benchmark {
         if (all || sections.contains("network")) {
             NetworkBench.run(20, 20);
         }
+        if (all || sections.contains("view")) {
+            NetworkViewBench.run(19, 50);
+        }
         if (all || sections.contains("chain")) {
             List<Block> chain = BenchChains.chain(10_000);
             NetworkBench.oneBlockSync(chain);

@@ -4,6 +4,7 @@ import io.learnchain.Python3;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,6 +45,16 @@ class LyingPeerIT {
                     assertEquals(3, ((Number) refused.params().get("block")).intValue(), refused.data());
                 }
                 assertEquals(1, ((Number) Http.get(honest.url() + "/status").json().get("length")).intValue(), "nothing of the lie taken");
+                // in the network view the liar is a peer with its longer chain's tip, the tip of nobody else
+                Map<String, Object> view = Http.get(honest.url() + "/network").json();
+                @SuppressWarnings("unchecked")
+                Map<String, Object> seen = ((List<Map<String, Object>>) view.get("nodes")).stream()
+                        .filter(n -> liar.url().equals(n.get("url"))).findFirst().orElseThrow(() -> new AssertionError(view.toString()));
+                assertEquals(4, ((Number) seen.get("height")).intValue(), seen.toString());
+                @SuppressWarnings("unchecked")
+                Map<String, Object> liarsTip = ((List<Map<String, Object>>) view.get("blocks")).stream()
+                        .filter(b -> seen.get("tip").equals(b.get("hash"))).findFirst().orElseThrow(() -> new AssertionError(view.toString()));
+                assertEquals(List.of(liar.url()), liarsTip.get("tip_of"), "no honest node's tip: " + liarsTip);
 
                 // the real chain grows, the liar follows and stays one longer, and it is refused again
                 assertEquals(200, Http.get(real.url() + "/mine").status());
