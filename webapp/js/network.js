@@ -12,6 +12,10 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 let last = null;
 let chosen = null; // the block whose journey is shown, when the reader clicked one; else the newest
 const toldSteps = new Set(); // steps already shown: only news slides in, so a block is seen travelling
+// on a projector (1280 px, 1920 px) the tree is drawn larger, to be read from the back of the room
+const PROJECTOR = matchMedia('(min-width: 1200px)');
+const WIDE = matchMedia('(min-width: 1600px)');
+for (const width of [PROJECTOR, WIDE]) width.addEventListener('change', () => redrawNetwork());
 
 function label(node) {
   if (node.name) return node.name;
@@ -74,8 +78,7 @@ function drawTree(view, shownHash) {
   const at = (b) => ({ x: PAD + (b.height - low) * W, y: PAD + row.get(b.hash) * H });
   const width = PAD * 2 + (blocks[blocks.length - 1].height - low) * W + BW;
   const height = PAD * 2 + (rows - 1) * H + BH + 22;
-  // on a wide screen (a projector at 1920 px) everything is drawn a third larger, to be read from the back
-  const zoom = matchMedia('(min-width: 1600px)').matches ? 1.35 : 1;
+  const zoom = WIDE.matches ? 1.35 : PROJECTOR.matches ? 1.15 : 1;
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
   svg.setAttribute('width', String(Math.round(width * zoom)));
   svg.setAttribute('height', String(Math.round(height * zoom)));

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 mvn -B -q verify -Dit.test=StatusPageIT -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false
-for shot in page-en.png page-zh-CN.png tamper-lab.png wallet.png network.png; do
+for shot in page-en.png page-zh-CN.png tamper-lab.png wallet.png network.png network-zh-CN.png; do
   install -m 644 "target/screenshots/$shot" "docs/$shot"
   echo "docs/$shot"
 done

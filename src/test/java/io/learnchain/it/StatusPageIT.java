@@ -429,6 +429,14 @@ class StatusPageIT {
                 assertEquals(0, overflow.intValue(), "no page-wide horizontal scroll");
                 System.out.println("network view: drawn in " + browser.findElement(By.id("network-card")).getAttribute("data-drawn-in")
                         + " ms (2 nodes)");
+                // drawn larger for a projector: a third at 1920 px, 15% at a 1280 px projector (redrawn when the width changes)
+                String zoom = "const svg = document.getElementById('network-tree');"
+                        + "return Math.round(100 * svg.width.baseVal.value / svg.viewBox.baseVal.width);";
+                assertEquals(135L, ((JavascriptExecutor) browser).executeScript(zoom));
+                browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+                waitUpTo(15).until(d -> Long.valueOf(115).equals(((JavascriptExecutor) d).executeScript(zoom)));
+                browser.manage().window().setSize(new org.openqa.selenium.Dimension(1920, 1080));
+                waitUpTo(15).until(d -> Long.valueOf(135).equals(((JavascriptExecutor) d).executeScript(zoom)));
                 ((JavascriptExecutor) browser).executeScript("document.getElementById('network-card').scrollIntoView();");
                 saveScreenshot("network.png");
 
@@ -534,7 +542,11 @@ class StatusPageIT {
             saveScreenshot(chinese, "page-zh-CN.png");
             chinese.manage().window().setSize(new org.openqa.selenium.Dimension(640, 1000));
             saveScreenshot(chinese, "page-zh-CN-640.png");
+            // the network view's journey, in Chinese at a projector's 1280 px
             chinese.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+            wait.until(d -> d.findElement(By.id("network-journey")).getText().contains("挖出了它"));
+            ((JavascriptExecutor) chinese).executeScript("document.getElementById('network-card').scrollIntoView();");
+            saveScreenshot(chinese, "network-zh-CN.png");
 
             // the switch changes the page at once, and is remembered over ?lang= links' absence
             new org.openqa.selenium.support.ui.Select(chinese.findElement(By.id("language"))).selectByValue("en");
