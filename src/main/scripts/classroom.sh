@@ -228,8 +228,8 @@ find_build() {
 
 build() {
   if [ "$BUILD" = 1 ]; then
-    say "building once (mvn -DskipTests verify) ..."
-    (cd "$PROJECT" && mvn -B -q -DskipTests verify) > "$DATA/build.log" 2>&1 \
+    say "building once (mvn -DskipTests -DskipITs verify) ..."
+    (cd "$PROJECT" && mvn -B -q -DskipTests -DskipITs verify) > "$DATA/build.log" 2>&1 \
       || fail "the build failed; its output is in $DATA/build.log"
   fi
   find_build || fail "no build in $PROJECT/target (WAR and Jetty); run without --no-build"
@@ -540,7 +540,7 @@ cmd_mine() {
   [ -z "${2:-}" ] || k="$(node_number "$2")"
   [ -n "$(node_pid "$k")" ] || fail "node-$k is stopped: classroom.sh start node-$k"
   steer POST /admin/mine "{\"count\": $1}" "$k"
-  say "node-$k mines $1 blocks, one after another"
+  if [ "$1" = 1 ]; then say "node-$k mines 1 block"; else say "node-$k mines $1 blocks, one after another"; fi
 }
 
 cmd_pause() { # true or false
