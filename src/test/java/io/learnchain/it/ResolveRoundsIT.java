@@ -275,7 +275,8 @@ class ResolveRoundsIT {
             int start = chain.indexOf("{\"index\":2");
             String block = chain.substring(start, chain.lastIndexOf("]"));
             assertTrue(recent.startsWith("{\"blocks\":[{\"hash\":\""), recent.substring(0, 100));
-            assertTrue(recent.endsWith("\"block\":" + block + "}],\"length\":2}"), "the stored bytes, as /chain serves them");
+            assertTrue(recent.contains("\"block\":" + block + ",\"journal\":{\"taken\":{"), "the stored bytes, as /chain serves them");
+            assertTrue(recent.contains("}],\"length\":2,\"side_branches\":["), recent.substring(recent.length() - 300));
             assertFalse(recent.contains("\n"));
         }
     }
