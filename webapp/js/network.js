@@ -233,8 +233,11 @@ function drawJourney(view, block) {
     inside = el('button', { type: 'button', className: 'small', text: t('network.inside') });
     inside.addEventListener('click', () => document.dispatchEvent(new CustomEvent('inspect-block', { detail: { index: block.height } })));
   }
+  const holders = block.main_of.map((url) => names.get(url) || url).join(', ');
   box.replaceChildren(
     el('h3', {}, ...tParts('network.journey', { height: block.height, hash: hashText(block.hash) })),
+    el('p', { className: 'hint' }, ...tParts('chain.parent', { hash: hashText(block.parent) }),
+      holders ? ` · ${t('network.holders', { nodes: holders })}` : ''),
     onOurs ? '' : el('p', { className: 'hint', text: t('network.notHere') }),
     items.length ? el('ol', { className: 'journey' }, ...items) : el('p', { className: 'hint', text: t('network.noJourney') }),
     inside,
