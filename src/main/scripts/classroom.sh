@@ -406,6 +406,12 @@ cmd_start() {
     [[ "$COUNT" =~ ^[0-9]+$ && "$COUNT" -ge 1 && "$COUNT" -le 20 ]] || fail "start takes a number of nodes from 1 to 20, not '$COUNT'"
     FIRST_PORT="${PORT:-5000}"
     CLASS_SETTINGS=(${SETTINGS[@]+"${SETTINGS[@]}"})
+    # one genesis block for the whole class (unless the teacher chose one): the first block mined
+    # then extends every node's chain, rather than replacing the others' first blocks
+    case " ${CLASS_SETTINGS[*]-} " in
+      *" -Dblockchain.genesisTime="*) ;;
+      *) CLASS_SETTINGS+=("-Dblockchain.genesisTime=$(date +%s)") ;;
+    esac
     WITH_PYTHON="$PYTHON"
     if [ "$LAN" = 1 ]; then
       HOST=0.0.0.0

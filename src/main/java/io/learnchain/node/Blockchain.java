@@ -45,6 +45,7 @@ public final class Blockchain implements AutoCloseable {
     private final Miner miner;
     private final SideBranches sideBranches;
     private final BlockJournal journal = new BlockJournal();
+    private final Long genesisTime;
     private final PoolLimits limits;
     private final int difficulty;
     private final Rules rules;
@@ -100,6 +101,16 @@ public final class Blockchain implements AutoCloseable {
     /** As above, keeping the blocks of branches it leaves or sees in {@code sideBranches}. */
     public Blockchain(NodeStore store, int miningThreads, PoolLimits limits, int difficulty, Rules rules, SideBranches sideBranches)
             throws InvalidChainException {
+        this(store, miningThreads, limits, difficulty, rules, sideBranches, null);
+    }
+
+    /**
+     * As above, a new chain's genesis block made at {@code genesisTime} (seconds since 1970), or
+     * at the moment it is made when null: nodes given the same time share one genesis block.
+     */
+    public Blockchain(NodeStore store, int miningThreads, PoolLimits limits, int difficulty, Rules rules, SideBranches sideBranches,
+                      Long genesisTime) throws InvalidChainException {
+        this.genesisTime = genesisTime;
         this.sideBranches = sideBranches;
         this.store = store;
         this.rules = rules;
@@ -109,7 +120,7 @@ public final class Blockchain implements AutoCloseable {
         NodeState initial;
         if (contents == null) {
             String id = UUID.randomUUID().toString().replace("-", "");
-            Block genesis = Block.genesis(now());
+            Block genesis = newGenesis();
             long position = store.initialize(id, genesis);
             store.awaitDurable(position);
             this.nodeId = id;
@@ -771,9 +782,9 @@ public final class Blockchain implements AutoCloseable {
         return sideBranches.newest(count);
     }
 
-    /** A new first block for starting afresh: as a new node makes its own. */
+    /** A new first block for starting afresh: as a new node makes its own (at the genesis time, when one is set). */
     public Block newGenesis() {
-        return Block.genesis(now());
+        return Block.genesis(genesisTime != null ? genesisTime.doubleValue() : now());
     }
 
     /** What became of a block a peer sent. */

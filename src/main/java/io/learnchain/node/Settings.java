@@ -51,19 +51,24 @@ import java.util.function.Function;
  * @param maxImportBytes the largest body {@code POST /admin/import} takes
  * @param maxSideBlocks  how many blocks of branches it left or saw it keeps, to show a fork after it healed
  * @param maxSideBytes   how many bytes they may take
+ * @param genesisTime    the timestamp (seconds since 1970) of the first block of a chain this node
+ *                       starts afresh, or null for the moment it does: nodes given the same one
+ *                       start from one genesis block (a class network)
  * @param peers          limits on talking to peers
  */
 public record Settings(Path dataDir, String dataDirSource, int miningThreads, int difficulty, int maxBodyBytes, int maxJsonDepth, int maxPeers,
                        int maxPending, long maxPendingBytes, int maxBlockBytes, List<String> startPeers, boolean signedLedger, String adminToken,
                        boolean liveNetwork, Duration syncInterval, String publicUrl, String name, int maxValidateBytes,
                        int maxEventStreams, int maxEventStreamsPerAddress, int maxSnapshots, long maxSnapshotBytes,
-                       int maxImportBytes, int maxSideBlocks, long maxSideBytes, PeerSettings peers) {
+                       int maxImportBytes, int maxSideBlocks, long maxSideBytes, Long genesisTime, PeerSettings peers) {
 
     /** JSON nesting the node ever accepts; stored records are read back within it. */
     static final int MAX_DEPTH = 1000;
     /** The most any byte size may be where it is held in one array (with room to spare, so sums cannot wrap). */
     private static final long MAX_ARRAY_BYTES = 1L << 30;
     private static final long DAY_MS = 24L * 3600 * 1000;
+    /** 9999-12-31T23:59:59Z: the last second Python's datetime can show. */
+    private static final long LAST_SECOND_OF_9999 = 253_402_300_799L;
 
     /** The settings by name, for {@code /status} (nothing secret among them: the token shows as "(set)"). */
     public Map<String, Object> shown() {
@@ -92,6 +97,7 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
         shown.put("maxImportBytes", maxImportBytes);
         shown.put("maxSideBlocks", maxSideBlocks);
         shown.put("maxSideBytes", maxSideBytes);
+        shown.put("genesisTime", genesisTime == null ? "" : genesisTime);
         shown.put("peer.connectTimeoutMs", peers.connectTimeout().toMillis());
         shown.put("peer.responseTimeoutMs", peers.responseTimeout().toMillis());
         shown.put("peer.deadlineMs", peers.deadline().toMillis());
@@ -160,6 +166,7 @@ public record Settings(Path dataDir, String dataDirSource, int miningThreads, in
                 (int) source.integer("maxImportBytes", 64L << 20, 1024, MAX_ARRAY_BYTES / 4),
                 (int) source.integer("maxSideBlocks", 1000, 0, 1_000_000),
                 source.integer("maxSideBytes", 16L << 20, 0, MAX_ARRAY_BYTES),
+                source.text("genesisTime") == null ? null : source.integer("genesisTime", 0, 0, LAST_SECOND_OF_9999),
                 peers);
     }
 

@@ -76,7 +76,8 @@ public final class Startup {
             try {
                 blockchain = new Blockchain(store, settings.miningThreads(),
                         new PoolLimits(settings.maxPending(), settings.maxPendingBytes(), settings.maxBlockBytes()),
-                        settings.difficulty(), rules, new SideBranches(settings.maxSideBlocks(), settings.maxSideBytes()));
+                        settings.difficulty(), rules, new SideBranches(settings.maxSideBlocks(), settings.maxSideBytes()),
+                        settings.genesisTime());
             } catch (InvalidChainException e) {
                 throw new Failure(explain(dir, store.load().orElseThrow().chain(), recorded, wanted, e), e);
             } catch (StoreException e) {

@@ -99,6 +99,10 @@ class ClassroomScriptIT {
             assertEquals("node-" + node, Http.get(url(node) + "/status").json().get("name"));
             assertEquals(2, ((List<?>) Http.get(url(node) + "/status").json().get("peers")).size(), "registered with the others");
         }
+        String genesis = (String) Http.get(url(1) + "/status").json().get("last_hash");
+        for (int node = 2; node <= 3; node++) {
+            assertEquals(genesis, Http.get(url(node) + "/status").json().get("last_hash"), "one genesis block for the class");
+        }
         String token = run("token").output().strip();
         assertEquals(401, Http.get(url(1) + "/mine").status(), "the class's nodes are steered with its token only");
 

@@ -40,6 +40,20 @@ class BlockchainTest {
         }
     }
 
+    /** Nodes given one genesis time share one genesis block (a class); a reset makes that same block again. */
+    @Test
+    void nodesGivenOneGenesisTimeShareOneGenesisBlock() throws Exception {
+        PoolLimits limits = PoolLimits.DEFAULTS;
+        try (Blockchain a = new Blockchain(new MemoryStore(), 1, limits, 4, Rules.OPEN, new SideBranches(10, 1 << 20), 1_700_000_000L);
+             Blockchain b = new Blockchain(new MemoryStore(), 1, limits, 4, Rules.OPEN, new SideBranches(10, 1 << 20), 1_700_000_000L);
+             Blockchain own = new Blockchain(new MemoryStore(), 1)) {
+            assertEquals(a.state().tip().hash(), b.state().tip().hash());
+            assertEquals("1700000000.0", a.state().tip().json().get("timestamp").toString(), "a float, as Python's time() gives");
+            assertEquals(a.state().tip().hash(), a.newGenesis().hash(), "starting afresh makes the same first block");
+            assertNotEquals(a.state().tip().hash(), own.state().tip().hash(), "a node without one makes its own");
+        }
+    }
+
     @Test
     void minesPendingTransactionsThenTheReward() throws Exception {
         try (Blockchain node = new Blockchain(new MemoryStore(), 2)) {
