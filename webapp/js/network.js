@@ -76,7 +76,7 @@ function drawTree(view, shownHash) {
   const low = blocks[0].height;
   const W = 150, H = 70, BW = 118, BH = 44, PAD = 10;
   const at = (b) => ({ x: PAD + (b.height - low) * W, y: PAD + row.get(b.hash) * H });
-  const width = PAD * 2 + (blocks[blocks.length - 1].height - low) * W + BW;
+  const width = PAD * 2 + (blocks[blocks.length - 1].height - low) * W + BW + 60; // room for a long name under the newest
   const height = PAD * 2 + (rows - 1) * H + BH + 22;
   const zoom = WIDE.matches ? 1.35 : PROJECTOR.matches ? 1.15 : 1;
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
