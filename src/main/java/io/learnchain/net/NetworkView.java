@@ -77,11 +77,11 @@ public final class NetworkView {
     }
 
     /** A node took the block at {@code at}: mined, pushed, synced, adopted..., from a peer of its (or null). */
-    public record Got(String node, String at, String how, String from) {
+    public record Got(String node, Instant at, String how, String from) {
     }
 
     /** A node dropped the block at {@code at} for a longer chain; {@code returned} of its transactions went back to its pool. */
-    public record Dropped(String node, String at, int returned) {
+    public record Dropped(String node, Instant at, int returned) {
     }
 
     /** The picture, as of {@code at}. */
@@ -307,11 +307,11 @@ public final class NetworkView {
         void journal(String hash, String node, BlockJournal.Entry entry) {
             if (entry.taken() != null) {
                 got.computeIfAbsent(hash, h -> new ArrayList<>())
-                        .add(new Got(node, entry.taken().at().toString(), entry.taken().how(), entry.taken().from()));
+                        .add(new Got(node, entry.taken().at(), entry.taken().how(), entry.taken().from()));
             }
             if (entry.dropped() != null) {
                 dropped.computeIfAbsent(hash, h -> new ArrayList<>())
-                        .add(new Dropped(node, entry.dropped().at().toString(), entry.dropped().returned()));
+                        .add(new Dropped(node, entry.dropped().at(), entry.dropped().returned()));
             }
         }
 
@@ -319,7 +319,7 @@ public final class NetworkView {
             List<TreeBlock> all = new ArrayList<>();
             for (TreeBlock b : blocks.values()) {
                 List<Got> journey = new ArrayList<>(got.getOrDefault(b.hash(), List.of()));
-                journey.sort(java.util.Comparator.comparing(step -> Instant.parse(step.at()))); // in time order: the journey
+                journey.sort(java.util.Comparator.comparing(Got::at)); // in time order: the journey
                 all.add(new TreeBlock(b.hash(), b.parent(), b.height(), List.copyOf(tips.getOrDefault(b.hash(), Set.of())),
                         List.copyOf(mains.getOrDefault(b.hash(), Set.of())), journey,
                         List.copyOf(dropped.getOrDefault(b.hash(), List.of()))));

@@ -21,8 +21,7 @@ public final class AdminExportServlet extends ApiServlet {
     boolean stream(HttpServletRequest request, HttpServletResponse response, boolean withBody) throws IOException {
         NodeState state = blockchain().state();
         byte[] body = Snapshots.encode(new Snapshots.Contents(state.chain(), state.pending(), state.peers()), null);
-        response.setHeader("Cache-Control", "no-store");
-        writeBytes(response, withBody, "application/json", body);
+        writeJson(response, withBody, body);
         return true;
     }
 }

@@ -162,22 +162,15 @@ public final class Answers {
     }
 
     /** A block of a branch this node left or saw, and what its journal says of it. */
-    public record SideBlock(String hash, String previousHash, long height, Journal journal) {
+    public record SideBlock(String hash, String previousHash, long height, BlockJournal.Entry journal) {
     }
 
-    /** What a node's journal says of a block: when and how it took it, and when it dropped it. */
-    public record Journal(Taken taken, Dropped dropped) {
-        public record Taken(String at, String how, String from) {
-        }
-
-        public record Dropped(String at, int returned) {
-        }
-    }
-
-    static Journal journal(BlockJournal.Entry entry) {
-        return new Journal(entry.taken() == null ? null : new Journal.Taken(entry.taken().at().toString(), entry.taken().how(),
-                entry.taken().from()), entry.dropped() == null ? null : new Journal.Dropped(entry.dropped().at().toString(),
-                entry.dropped().returned()));
+    /**
+     * {@code "journal":{...}}, what this node's journal says of a block (its times as ISO-8601
+     * instants), for a block's JSON object; "" when it says nothing.
+     */
+    static String journalField(BlockJournal.Entry entry) {
+        return entry == BlockJournal.Entry.NONE ? "" : "\"journal\":" + new String(bytes(entry), StandardCharsets.UTF_8);
     }
 
     /** {@code /transactions/pending}: the oldest ones, up to the limit, and how many there are. */
@@ -232,7 +225,6 @@ public final class Answers {
     public record Live(String status) {
     }
 
-    /** {@code /health/ready} when ready. */
     /**
      * {@code /admin/mining}: how the node mines by itself ({@code interval_ms} a number, or
      * {@code [min, max]}), and the blocks waiting to be mined on request.
@@ -276,6 +268,7 @@ public final class Answers {
     public record Queued(String message, int queued) {
     }
 
+    /** {@code /health/ready} when ready. */
     public record Ready(String status, long length) {
     }
 }

@@ -122,7 +122,12 @@ abstract class ApiServlet extends HttpServlet {
         return "W/\"" + Long.toHexString(crc.getValue()) + "-" + body.length + "\"";
     }
 
-    /** Writes {@code reply} as the answer to {@code request} (its body left out for HEAD). */
+    /** A JSON answer already written as bytes: 200, and never cached, as every answer about the node's state. */
+    static void writeJson(HttpServletResponse response, boolean withBody, byte[] json) throws IOException {
+        response.setHeader("Cache-Control", "no-store");
+        writeBytes(response, withBody, "application/json", json);
+    }
+
     /** Writes 200 with {@code body} as it is (an answer built from stored encodings, an image): for {@link #stream}. */
     static void writeBytes(HttpServletResponse response, boolean withBody, String contentType, byte[] body) throws IOException {
         response.setStatus(200);
@@ -133,6 +138,7 @@ abstract class ApiServlet extends HttpServlet {
         }
     }
 
+    /** Writes {@code reply} as the answer to {@code request} (its body left out for HEAD). */
     static void write(HttpServletRequest request, HttpServletResponse response, Reply reply) throws IOException {
         write(request, response, reply.status(), Answers.bytes(reply.body()));
     }
@@ -193,17 +199,17 @@ abstract class ApiServlet extends HttpServlet {
         return NodeListener.network(getServletContext());
     }
 
-    /**
-     * The address this request arrived at, as a peer on that network would reach this node: the
-     * socket's local address, not the Host header (which any client may set), except that a
-     * loopback name the client used ({@code localhost:5000}) is kept as written.
-     */
     /** What this node is called: the setting {@code name}, else the host, port and context path the request names. */
     String nodeName(HttpServletRequest request) {
         return settings().name() != null ? settings().name()
                 : request.getServerName() + ":" + request.getServerPort() + request.getContextPath();
     }
 
+    /**
+     * The address this request arrived at, as a peer on that network would reach this node: the
+     * socket's local address, not the Host header (which any client may set), except that a
+     * loopback name the client used ({@code localhost:5000}) is kept as written.
+     */
     static String arrivalUrl(HttpServletRequest request) {
         String path = request.getContextPath();
         String named = request.getServerName();

@@ -35,13 +35,12 @@ public final class BlockServlet extends ApiServlet {
         body.writeBytes(("{\"hash\":\"" + hash + "\",\"height\":" + held.block().index() + ",\"main\":" + held.main() + ",\"block\":")
                 .getBytes(StandardCharsets.US_ASCII));
         body.writeBytes(held.block().compactJson());
-        BlockJournal.Entry entry = blockchain().journal().get(hash);
-        if (entry != BlockJournal.Entry.NONE) {
-            body.writeBytes(",\"journal\":".getBytes(StandardCharsets.US_ASCII));
-            body.writeBytes(Answers.bytes(Answers.journal(entry)));
+        String journal = Answers.journalField(blockchain().journal().get(hash));
+        if (!journal.isEmpty()) {
+            body.writeBytes(("," + journal).getBytes(StandardCharsets.UTF_8));
         }
         body.write('}');
-        writeBytes(response, withBody, "application/json", body.toByteArray());
+        writeJson(response, withBody, body.toByteArray());
         return true;
     }
 }

@@ -30,8 +30,7 @@ public final class NetworkServlet extends ApiServlet {
             written = new Written(view, Answers.bytes(view));
             last = written;
         }
-        response.setHeader("Cache-Control", "no-store");
-        writeBytes(response, withBody, "application/json", written.json());
+        writeJson(response, withBody, written.json());
         return true;
     }
 }

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,12 +39,10 @@ public final class RecentBlocksServlet extends ApiServlet {
         List<Block> sideBlocks = blockchain().sideBlocks(SIDE_BLOCKS);
         for (int i = sideBlocks.size() - 1; i >= 0; i--) {
             Block block = sideBlocks.get(i);
-            side.add(new Answers.SideBlock(block.hash(), block.previousHash(), block.index(), Answers.journal(journal.get(block.hash()))));
+            side.add(new Answers.SideBlock(block.hash(), block.previousHash(), block.index(), journal.get(block.hash())));
         }
-        ChainAnswer.write(request, response, withBody, null, "blocks", newest, ChainAnswer.Items.withHashes(block -> {
-            BlockJournal.Entry entry = journal.get(block.hash());
-            return entry == BlockJournal.Entry.NONE ? "" : "\"journal\":" + new String(Answers.bytes(Answers.journal(entry)), StandardCharsets.UTF_8);
-        }), new Answers.RecentTail(chain.size(), side));
+        ChainAnswer.write(request, response, withBody, null, "blocks", newest,
+                ChainAnswer.Items.withHashes(block -> Answers.journalField(journal.get(block.hash()))), new Answers.RecentTail(chain.size(), side));
         return true;
     }
 }

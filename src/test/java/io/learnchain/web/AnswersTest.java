@@ -61,4 +61,17 @@ class AnswersTest {
         assertEquals("{\"detail\":\"could not connect\",\"node\":\"http://a:1\",\"outcome\":\"unreachable\"}",
                 text(new Answers.PeerReport("http://a:1", "unreachable", null, "could not connect")));
     }
+
+    /** A block's journal as peers read it: ISO-8601 instants (as Instant.toString writes them), snake_case, nothing when it says nothing. */
+    @Test
+    void aJournalIsWrittenWithIsoInstantsAndLeftOutWhenEmpty() {
+        java.time.Instant at = java.time.Instant.parse("2026-12-03T20:19:26.610923744Z");
+        io.learnchain.node.BlockJournal.Entry entry = new io.learnchain.node.BlockJournal.Entry(
+                new io.learnchain.node.BlockJournal.Taken(at, "pushed", "http://127.0.0.1:5001"),
+                new io.learnchain.node.BlockJournal.Dropped(java.time.Instant.parse("2026-12-03T20:19:27Z"), 1));
+        assertEquals("\"journal\":{\"dropped\":{\"at\":\"2026-12-03T20:19:27Z\",\"returned\":1},"
+                + "\"taken\":{\"at\":\"2026-12-03T20:19:26.610923744Z\",\"from\":\"http://127.0.0.1:5001\",\"how\":\"pushed\"}}",
+                Answers.journalField(entry));
+        assertEquals("", Answers.journalField(io.learnchain.node.BlockJournal.Entry.NONE));
+    }
 }
