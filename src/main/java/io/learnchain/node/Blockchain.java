@@ -579,8 +579,7 @@ public final class Blockchain implements AutoCloseable {
             return false;
         }
         chainsAdopted.increment();
-        before.chain().subList(kept, before.length()).forEach(sideBranches::add); // the branch we left, for the picture
-        journal(before, next, kept, kept == before.length() ? "synced" : "adopted", from);
+        noteReplaced(before, next, kept, kept == before.length() ? "synced" : "adopted", from);
         int newBlocks = candidate.size() - kept;
         int lost = dropped;
         LOG.info(() -> "adopted a chain of " + candidate.size() + " blocks: " + newBlocks + " new, " + lost + " of ours dropped");
@@ -589,17 +588,18 @@ public final class Blockchain implements AutoCloseable {
     }
 
     /**
-     * Notes in the journal a chain that replaced {@code before}'s blocks after {@code kept}: the
-     * new ones taken ({@code how}, {@code from}), the old ones dropped, with how many of each
-     * one's transactions are in the pool now.
+     * Notes a chain that replaced {@code before}'s blocks after {@code kept}, for the picture: the
+     * new ones taken ({@code how}, {@code from}) in the journal; the old ones kept as a side branch
+     * and journalled as dropped, with how many of each one's transactions are in the pool now.
      */
-    private void journal(NodeState before, NodeState after, int kept, String how, String from) {
+    private void noteReplaced(NodeState before, NodeState after, int kept, String how, String from) {
         for (Block block : after.chain().subList(kept, after.length())) {
             journal.taken(block.hash(), how, from);
         }
         if (kept == before.length()) {
             return;
         }
+        before.chain().subList(kept, before.length()).forEach(sideBranches::add);
         java.util.Set<String> pooled = new java.util.HashSet<>();
         after.pending().forEach(tx -> pooled.add(tx.id()));
         for (Block block : before.chain().subList(kept, before.length())) {
@@ -685,8 +685,7 @@ public final class Blockchain implements AutoCloseable {
         }
         publishWhenDurable(next);
         List<Block> droppedBlocks = List.copyOf(before.chain().subList(kept, before.length()));
-        droppedBlocks.forEach(sideBranches::add);
-        journal(before, next, kept, code, null);
+        noteReplaced(before, next, kept, code, null);
         // acknowledged since: the old pool, and what the dropped blocks held, less what the new chain and pool hold
         java.util.Set<String> keptIds = new java.util.HashSet<>();
         for (Block block : chain) {
