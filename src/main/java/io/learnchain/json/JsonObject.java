@@ -45,6 +45,22 @@ public final class JsonObject implements Json {
         return members.get(key);
     }
 
+    /**
+     * Refuses a request's object with a member not among {@code fields}, naming it and them:
+     * "unknown field x: the fields are a, b and c".
+     *
+     * @throws IllegalArgumentException for the first member not among {@code fields}
+     */
+    public void allowOnly(java.util.List<String> fields) {
+        for (String key : members.keySet()) {
+            if (!fields.contains(key)) {
+                String listed = fields.size() == 1 ? fields.get(0)
+                        : String.join(", ", fields.subList(0, fields.size() - 1)) + " and " + fields.get(fields.size() - 1);
+                throw new IllegalArgumentException("unknown field " + key + ": the fields are " + listed);
+            }
+        }
+    }
+
     public boolean has(String key) {
         return members.containsKey(key);
     }

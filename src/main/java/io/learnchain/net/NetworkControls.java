@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 
@@ -63,18 +62,8 @@ public final class NetworkControls {
 
         /** This state changed by a request's fields (those given); peer addresses as registering takes them. */
         public State with(JsonObject changes) {
-            for (String key : changes.members().keySet()) {
-                if (!Set.of("paused", "ignored", "links", "withhold").contains(key)) {
-                    throw new IllegalArgumentException("unknown field " + key + ": the fields are paused, ignored, links and withhold");
-                }
-            }
-            boolean newPaused = paused;
-            if (changes.get("paused") != null) {
-                if (!(changes.get("paused") instanceof JsonBoolean b)) {
-                    throw new IllegalArgumentException("paused must be true or false");
-                }
-                newPaused = b.value();
-            }
+            changes.allowOnly(List.of("paused", "ignored", "links", "withhold"));
+            boolean newPaused = flag(changes, "paused", paused);
             List<String> newIgnored = ignored;
             if (changes.get("ignored") != null) {
                 if (!(changes.get("ignored") instanceof JsonArray list)) {
@@ -108,14 +97,19 @@ public final class NetworkControls {
                     }
                 }
             }
-            boolean newWithhold = withhold;
-            if (changes.get("withhold") != null) {
-                if (!(changes.get("withhold") instanceof JsonBoolean b)) {
-                    throw new IllegalArgumentException("withhold must be true or false");
-                }
-                newWithhold = b.value();
+            return new State(newPaused, newIgnored, newLinks, flag(changes, "withhold", withhold));
+        }
+
+        /** The request's true or false for {@code field}, {@code current} when not given. */
+        private static boolean flag(JsonObject changes, String field, boolean current) {
+            Json given = changes.get(field);
+            if (given == null) {
+                return current;
             }
-            return new State(newPaused, newIgnored, newLinks, newWithhold);
+            if (!(given instanceof JsonBoolean b)) {
+                throw new IllegalArgumentException(field + " must be true or false");
+            }
+            return b.value();
         }
 
         private static String address(Json item, String field) {

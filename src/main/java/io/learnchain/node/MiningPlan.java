@@ -65,11 +65,7 @@ public record MiningPlan(String mode, long minIntervalMs, long maxIntervalMs, in
      * @throws IllegalArgumentException naming the field that does not fit
      */
     public MiningPlan with(JsonObject changes, int maxThreads) {
-        for (String key : changes.members().keySet()) {
-            if (!Set.of("mode", "interval_ms", "threads", "duty").contains(key)) {
-                throw new IllegalArgumentException("unknown field " + key + ": the fields are mode, interval_ms, threads and duty");
-            }
-        }
+        changes.allowOnly(List.of("mode", "interval_ms", "threads", "duty"));
         String newMode = mode;
         if (changes.get("mode") != null) {
             if (!(changes.get("mode") instanceof JsonString s)) {
