@@ -82,9 +82,8 @@ public final class Network implements AutoCloseable {
      * @param syncInterval how often to pull from every peer; zero for never (syncs still happen
      *                     when a peer shows it is ahead)
      * @param publicUrl    this node's address as peers reach it, or null to learn it from requests
-     */
-    /**
-     * @param dataDir where the mining plan is kept ({@link AutoMiner}), or null for none
+     * @param dataDir      where the mining plan ({@link AutoMiner}) and the network controls
+     *                     ({@link NetworkControls}) are kept, or null for neither
      */
     public Network(Blockchain blockchain, PeerSettings settings, boolean live, Duration syncInterval, String publicUrl,
                    java.nio.file.Path dataDir) {

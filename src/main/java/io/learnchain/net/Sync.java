@@ -191,8 +191,9 @@ final class Sync implements AutoCloseable {
         }
     }
 
-    /** A peer's answer, and the validated chain it makes with ours. */
     /**
+     * A peer's answer, and the validated chain it makes with ours.
+     *
      * @param complete false when checking stopped at the deadline: the candidate is the part checked
      */
     private record Fetched(PeerClient.Received received, List<Block> candidate, boolean complete) {

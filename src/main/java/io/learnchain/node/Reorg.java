@@ -64,7 +64,6 @@ final class Reorg {
         return low;
     }
 
-    /** The transactions {@code blocks} hold, mining rewards excepted, in order. */
     /**
      * The transactions of the old chain's blocks past the common prefix that the new chain's
      * blocks past it do not hold: what a switch puts back in the pool (rewards excepted).
@@ -78,6 +77,7 @@ final class Reorg {
         return Transaction.without(transfersIn(oldChain.subList(common, oldChain.size())), included);
     }
 
+    /** The transactions {@code blocks} hold, mining rewards excepted, in order. */
     private static List<Transaction> transfersIn(List<Block> blocks) {
         List<Transaction> transfers = new ArrayList<>();
         for (Block block : blocks) {
