@@ -100,4 +100,38 @@ class NetworkViewIT {
             TestNode.deleteRecursively(dDir);
         }
     }
+
+    /**
+     * {@code /blocks/recent} lists the side branches a node holds, at most ten, newest first, each
+     * with its parent and height: what the network view places beside the winner.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void recentBlocksListTheTenNewestSideBranchBlocksNewestFirst() throws Exception {
+        try (TestNode node = TestNode.start()) { // live: a manual node ignores pushes
+            assertEquals(200, Http.get(node.url() + "/mine").status());
+            byte[] chain = Http.get(node.url() + "/chain").body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            io.learnchain.json.JsonObject parsed = (io.learnchain.json.JsonObject) io.learnchain.json.JsonReader.parse(chain, chain.length, 64, false);
+            io.learnchain.chain.Block genesis = io.learnchain.chain.Block.fromJson(((io.learnchain.json.JsonArray) parsed.get("chain")).get(0));
+            long proof = new io.learnchain.chain.ProofOfWork(genesis.proof().canonical(), genesis.hash()).search(0, Long.MAX_VALUE, () -> false);
+            List<String> forks = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) { // twelve rivals of block 2, each a valid block on the genesis block this node holds
+                io.learnchain.chain.Block fork = io.learnchain.chain.Block.create(2, 1_700_000_000.5,
+                        List.of(io.learnchain.chain.Transaction.reward("rival-" + i)), proof, genesis.hash());
+                forks.add(fork.hash());
+                Http.Answer pushed = Http.postJson(node.url() + "/peer/blocks",
+                        "{\"block\": " + io.learnchain.json.JsonWriter.compactString(fork.json()) + "}");
+                assertEquals(202, pushed.status(), pushed.body());
+            }
+            List<Map<String, Object>> side = (List<Map<String, Object>>) Http.get(node.url() + "/blocks/recent?limit=1").json()
+                    .get("side_branches");
+            List<String> newestFirst = new java.util.ArrayList<>(forks.subList(2, 12));
+            java.util.Collections.reverse(newestFirst);
+            assertEquals(newestFirst, side.stream().map(b -> b.get("hash")).toList(), "the ten newest, newest first");
+            for (Map<String, Object> block : side) {
+                assertEquals(genesis.hash(), block.get("previous_hash"));
+                assertEquals(2, ((Number) block.get("height")).intValue());
+            }
+        }
+    }
 }
