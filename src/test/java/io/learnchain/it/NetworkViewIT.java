@@ -134,4 +134,75 @@ class NetworkViewIT {
             }
         }
     }
+
+    /**
+     * The costs stay bounded whatever strangers do: twenty callers at once make one round, in
+     * which each of three peers is asked once;
+     * what a peer says of its own peers is shown, cut to a hundred entries, and those peers are
+     * never contacted; a peer's words come back as text, cut short.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void twentyCallersMakeOneRoundThatAsksEachPeerOnceAndNeverTheirPeers() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger neverAsked = new java.util.concurrent.atomic.AtomicInteger();
+        List<java.util.concurrent.atomic.AtomicInteger> asked = List.of(new java.util.concurrent.atomic.AtomicInteger(),
+                new java.util.concurrent.atomic.AtomicInteger(), new java.util.concurrent.atomic.AtomicInteger());
+        try (FakePeer fake = new FakePeer(); TestNode node = TestNode.start("/", TestNode.MANUAL)) {
+            fake.serveAt("/their-peer", e -> {
+                neverAsked.incrementAndGet();
+                FakePeer.send(e, "{}");
+            });
+            String theirPeer = fake.url() + "/their-peer";
+            StringBuilder peers = new StringBuilder();
+            for (int i = 0; i < 150; i++) {
+                peers.append(i > 0 ? "," : "").append("{\"node\": \"").append(theirPeer).append("\", \"height\": 9}");
+            }
+            String name = "<b>node</b>" + "x".repeat(300);
+            List<String> urls = new java.util.ArrayList<>();
+            for (int p = 0; p < 3; p++) {
+                java.util.concurrent.atomic.AtomicInteger count = asked.get(p);
+                fake.serveAt("/p" + p + "/status", e -> {
+                    count.incrementAndGet();
+                    FakePeer.sleep(2000); // still answering while every caller arrives: they all wait for this round
+                    FakePeer.send(e, "{\"name\": \"" + name + "\", \"length\": 5, \"last_hash\": \"" + "ab".repeat(32)
+                            + "\", \"peers\": [" + peers + "]}");
+                });
+                fake.serveAt("/p" + p + "/blocks/recent", e -> FakePeer.send(e, "{\"blocks\": []}"));
+                urls.add(fake.url() + "/p" + p);
+            }
+            assertEquals(201, Http.postJson(node.url() + "/nodes/register", "{\"nodes\": [\"" + String.join("\", \"", urls) + "\"]}")
+                    .status());
+            for (java.util.concurrent.atomic.AtomicInteger count : asked) {
+                count.set(0); // what registering asked is not the view's
+            }
+
+            java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(20);
+            try {
+                List<java.util.concurrent.Future<Map<String, Object>>> answers = new java.util.ArrayList<>();
+                for (int c = 0; c < 20; c++) {
+                    answers.add(callers.submit(() -> Http.get(node.url() + "/network").json()));
+                }
+                java.util.Set<Object> rounds = new java.util.HashSet<>();
+                for (java.util.concurrent.Future<Map<String, Object>> answer : answers) {
+                    Map<String, Object> view = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    rounds.add(view.get("at"));
+                    for (String url : urls) {
+                        Map<String, Object> seen = node(view, url);
+                        assertEquals(Boolean.TRUE, seen.get("answered"), seen.toString());
+                        assertEquals(name.substring(0, 200) + "…", seen.get("name"), "a peer's words, as text, cut short");
+                        List<Map<String, Object>> second = (List<Map<String, Object>>) seen.get("peers");
+                        assertEquals(100, second.size(), "what a peer lists of its peers is cut to a hundred");
+                        assertEquals(theirPeer, second.get(0).get("url"));
+                    }
+                }
+                assertEquals(1, rounds.size(), "twenty callers, one round: " + rounds);
+            } finally {
+                callers.shutdownNow();
+            }
+            for (java.util.concurrent.atomic.AtomicInteger count : asked) {
+                assertEquals(1, count.get(), "each peer asked once for twenty callers");
+            }
+            assertEquals(0, neverAsked.get(), "a peer's peers are shown, never contacted");
+        }
+    }
 }
